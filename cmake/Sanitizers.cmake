@@ -1,0 +1,11 @@
+# EGLRUN_SANITIZE=address|thread selects a sanitizer build (address implies UBSan too).
+set(EGLRUN_SANITIZE "" CACHE STRING "Sanitizer build: empty, 'address' (ASan+UBSan) or 'thread' (TSan)")
+if(EGLRUN_SANITIZE STREQUAL "address")
+  add_compile_options(-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
+  add_link_options(-fsanitize=address,undefined)
+elseif(EGLRUN_SANITIZE STREQUAL "thread")
+  add_compile_options(-fsanitize=thread -fno-omit-frame-pointer)
+  add_link_options(-fsanitize=thread)
+elseif(NOT EGLRUN_SANITIZE STREQUAL "")
+  message(FATAL_ERROR "EGLRUN_SANITIZE must be empty, 'address' or 'thread'")
+endif()
