@@ -1,0 +1,34 @@
+// Run-time settings of the interposer, read once from the environment the launcher prepared.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace eglrun::config {
+
+struct Settings {
+  std::string device = "egl";  // EGLRUN_DEVICE, else VGL_DISPLAY when it names an EGL device, else "egl"
+  bool device_explicit = false;  // the user named a device (so software rendering was asked for, maybe)
+  bool require_gpu = false;      // EGLRUN_REQUIRE_GPU=1
+  bool quiet = false;            // EGLRUN_QUIET=1 silences the software-fallback warning
+  bool force_xputimage = false;  // EGLRUN_NO_SHM=1
+  bool spoil = true;             // EGLRUN_SPOIL=0 presents every frame
+  double fps_limit = 0;          // EGLRUN_FPS
+  bool profile = false;          // EGLRUN_PROFILE=1
+  bool intercept_dlopen = true;  // EGLRUN_NO_DLOPEN_INTERCEPT=1 turns run-time loading interception off
+};
+
+// Messages for variables that were set but could not be understood.
+struct ParseResult {
+  Settings settings;
+  std::vector<std::string> problems;
+};
+
+// Pure: `getenv` is injected so tests can feed any environment.
+ParseResult parse_settings(const char* (*getenv_fn)(const char*));
+
+// The process-wide settings, parsed on first use from the real environment.
+const Settings& settings();
+
+}  // namespace eglrun::config
