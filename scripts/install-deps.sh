@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages that building eglrun and running its tests need.
+# Idempotent and quiet when everything is already present; needs root to install.
+#   scripts/install-deps.sh          install what is missing
+#   scripts/install-deps.sh --check  only report what is missing (exit 1 if anything is)
+set -euo pipefail
+
+packages=(
+  # build
+  build-essential cmake ninja-build pkg-config
+  libx11-dev libxext-dev libxcb1-dev libxcb-shm0-dev libxcb-glx0-dev
+  libegl-dev libegl1-mesa-dev libgl-dev libgles-dev khronos-api
+  libfmt-dev libgtest-dev libgmock-dev googletest
+  # runtime: Mesa's software EGL/GLX drivers (llvmpipe)
+  libgl1-mesa-dri libglx-mesa0 libegl-mesa0
+  # tests and demo: X server, X tools, the GLX clients we run unmodified
+  xvfb xauth x11-utils mesa-utils xdotool
+  # unshare (IPC-namespace test), pkill-free process handling, timeout
+  util-linux procps coreutils
+  python3
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  status=$(dpkg-query -W -f='${db:Status-Status}' "$p" 2>/dev/null || true)
+  [[ $status == installed ]] || missing+=("$p")
+done
+
+if [[ ${#missing[@]} -eq 0 ]]; then
+  exit 0
+fi
+if [[ ${1:-} == --check ]]; then
+  echo "missing packages: ${missing[*]}"
+  exit 1
+fi
+if [[ $(id -u) -ne 0 ]]; then
+  echo "install-deps.sh: missing packages (${missing[*]}); run as root to install them" >&2
+  exit 1
+fi
+
+echo "install-deps.sh: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
