@@ -48,6 +48,13 @@ step() { echo "== $*"; }
 dump() { echo "---- glxgears stdout:"; cat "$artifacts/glxgears.out"; echo "---- glxgears stderr:"; cat "$artifacts/glxgears.err"; }
 
 step "window after 2 s shows red, green and blue gears"
+for _ in $(seq 20); do   # fail fast if glxgears does not even start
+  if ! kill -0 $gears 2>/dev/null; then
+    st=0; wait $gears || st=$?
+    echo "FAIL: glxgears exited at start (status $st)"; dump; exit 1
+  fi
+  sleep 0.1
+done
 if ! "$capture" --name glxgears --delay 2 --timeout 10 --out "$artifacts/gears-300x300.ppm" \
      --require 'width>=300' --require 'width<=300' --require 'height>=300' --require 'height<=300' \
      --require 'red_frac>=0.02' --require 'green_frac>=0.005' --require 'blue_frac>=0.005'; then
