@@ -59,7 +59,8 @@ while :; do
     for _ in $(seq 20); do kill -0 "$cap_pid" 2>/dev/null || break; sleep 0.1; done
     if kill -0 "$cap_pid" 2>/dev/null; then
       echo "capture-program.sh: '$*' exited with status $prog_status before its window was captured" >&2
-      echo "---- its stderr:" >&2; cat "$errfile" >&2; echo "----" >&2
+      # With --stderr the caller shows the program's stderr itself.
+      if [[ $own_err -eq 1 ]]; then echo "---- its stderr:" >&2; cat "$errfile" >&2; echo "----" >&2; fi
       exit 1
     fi
   fi
@@ -73,6 +74,6 @@ if [[ -n $prog_pid ]] && kill -0 "$prog_pid" 2>/dev/null; then
 fi
 if [[ $status -ne 0 ]]; then
   echo "capture-program.sh: capture of '$name' failed (status $status) for: $*" >&2
-  if [[ -s $errfile ]]; then echo "---- program stderr:" >&2; cat "$errfile" >&2; echo "----" >&2; fi
+  if [[ $own_err -eq 1 && -s $errfile ]]; then echo "---- program stderr:" >&2; cat "$errfile" >&2; echo "----" >&2; fi
 fi
 exit "$status"

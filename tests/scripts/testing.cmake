@@ -21,6 +21,7 @@ function(eglrun_script_test)
     LABELS "${T_LABELS}"
     TIMEOUT ${T_TIMEOUT}
     SKIP_RETURN_CODE 77
-    # Tests start their own X servers and never use the caller's display.
-    ENVIRONMENT "DISPLAY=;XAUTHORITY=;LD_PRELOAD=")
+    # Tests start their own X servers and never use the caller's display. LD_PRELOAD is left alone
+    # (a sanitizer run may need its runtime preloaded).
+    ENVIRONMENT "DISPLAY=;XAUTHORITY=")
 endfunction()
