@@ -2,6 +2,7 @@
  * static test scene (clear, depth-tested interpenetrating triangles, a checkerboard-textured quad)
  * and swaps. After --frames N frames its window is renamed "NAME ready"; it then keeps the window
  * up for --hold SECONDS, redrawing on Expose and following resizes. --frames 0 draws until killed.
+ * A key press in the window ends it early and cleanly (exit status 0).
  * It writes no image itself: tests read the window with xwin_capture from another connection. */
 #include "common.h"
 
@@ -24,18 +25,20 @@ int main(int argc, char **argv) {
 
   GLuint tex = make_checker_texture();
   int width = o.width, height = o.height;
-  int frames = 0, ready = 0, dirty = 1;
+  int frames = 0, ready = 0, dirty = 1, quit = 0;
   double hold_until = 0.0;
 
-  for (;;) {
+  while (!quit) {
     while (XPending(dpy)) {
       XEvent ev;
       XNextEvent(dpy, &ev);
       if (ev.type == Expose) dirty = 1;
+      if (ev.type == KeyPress) quit = 1; /* a key ends the program cleanly (tests use this) */
       if (ev.type == ConfigureNotify && ev.xconfigure.window == win) {
         width = ev.xconfigure.width, height = ev.xconfigure.height, dirty = 1;
       }
     }
+    if (quit) break;
     if (!ready || dirty) {
       draw_scene(width, height, tex);
       glXSwapBuffers(dpy, glxwin);

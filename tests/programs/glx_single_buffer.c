@@ -2,7 +2,8 @@
  * classic path; here glXChooseFBConfig with GLX_DOUBLEBUFFER False and a plain X window made
  * current with glXMakeCurrent). It draws the test scene into the front buffer and calls only
  * glFlush, never glXSwapBuffers; after --frames N draws the window is renamed "NAME ready" and
- * kept up for --hold SECONDS, redrawing (and flushing) on Expose. */
+ * kept up for --hold SECONDS, redrawing (and flushing) on Expose. A key press in the window ends it
+ * early and cleanly (exit status 0). */
 #include "common.h"
 
 int main(int argc, char **argv) {
@@ -23,18 +24,20 @@ int main(int argc, char **argv) {
 
   GLuint tex = make_checker_texture();
   int width = o.width, height = o.height;
-  int frames = 0, ready = 0, dirty = 1;
+  int frames = 0, ready = 0, dirty = 1, quit = 0;
   double hold_until = 0.0;
 
-  for (;;) {
+  while (!quit) {
     while (XPending(dpy)) {
       XEvent ev;
       XNextEvent(dpy, &ev);
       if (ev.type == Expose) dirty = 1;
+      if (ev.type == KeyPress) quit = 1; /* a key ends the program cleanly (tests use this) */
       if (ev.type == ConfigureNotify && ev.xconfigure.window == win) {
         width = ev.xconfigure.width, height = ev.xconfigure.height, dirty = 1;
       }
     }
+    if (quit) break;
     if (!ready || dirty) {
       draw_scene(width, height, tex);
       glFlush();

@@ -13,7 +13,8 @@
 #                 with the X server, so MIT-SHM attach fails). Needs root or user namespaces;
 #                 exits 77 (skipped) if unshare is not permitted.
 #   --max-eglrun-lines N: the second side's stderr may hold at most N lines containing "[eglrun]".
-# The second side's stderr must never contain "X Error of failed request".
+# The second side's stderr must never contain "X Error of failed request", and after the capture
+# the program must exit cleanly (status 0) when a key is pressed in its window.
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -66,7 +67,7 @@ echo "== $side side: ${cmd[*]} on Xvfb $([[ $side == eglrun ]] && echo "-extensi
 status=0
 "$here/xvfb-run.sh" "${xvfb_opts[@]}" --log "$artifacts/xvfb-$side.log" -- \
   "$here/capture-program.sh" --capture "$bin/xwin_capture" --name "$ready" --stderr "$err" \
-  --settle --out "$out" --compare "$ref" --tolerance "$tolerance" --max-diff "$max_diff" \
+  --quit-key --settle --out "$out" --compare "$ref" --tolerance "$tolerance" --max-diff "$max_diff" \
   --diff-out "$artifacts/diff.ppm" -- "${cmd[@]}" || status=$?
 
 if grep -q "X Error of failed request" "$err"; then
