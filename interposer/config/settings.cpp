@@ -21,17 +21,23 @@ ParseResult parse_settings(const char* (*getenv_fn)(const char*)) {
   auto flag = [&](const char* name, bool& out) {
     const char* v = getenv_fn(name);
     if (v == nullptr) return;
-    if (auto b = parse_bool(v)) out = *b;
-    else r.problems.push_back(std::string(name) + "=" + v + " is not 0 or 1; ignored");
+    if (auto b = parse_bool(v))
+      out = *b;
+    else
+      r.problems.push_back(std::string(name) + "=" + v + " is not 0 or 1; ignored");
   };
   if (const char* d = getenv_fn("EGLRUN_DEVICE"); d != nullptr && *d != '\0') {
     r.settings.device = d;
     r.settings.device_explicit = true;
+    r.settings.device_source = "EGLRUN_DEVICE";
   } else if (const char* v = getenv_fn("VGL_DISPLAY"); v != nullptr && *v != '\0') {
     std::string_view s(v);
-    if (s.starts_with("egl") || s.starts_with("/dev/dri/")) {
+    // VirtualGL deployments set VGL_DISPLAY; an X display name there (":0") meant its GLX back end, which
+    // eglrun does not have, so only EGL device names are taken over.
+    if (s.starts_with("egl") || s.starts_with("/dev/") || s.starts_with("pci:") || s.starts_with("PCI:")) {
       r.settings.device = v;
       r.settings.device_explicit = true;
+      r.settings.device_source = "VGL_DISPLAY";
     }
   }
   flag("EGLRUN_REQUIRE_GPU", r.settings.require_gpu);
@@ -45,8 +51,10 @@ ParseResult parse_settings(const char* (*getenv_fn)(const char*)) {
   if (const char* f = getenv_fn("EGLRUN_FPS"); f != nullptr && *f != '\0') {
     char* end = nullptr;
     double v = std::strtod(f, &end);
-    if (end == f || *end != '\0' || v < 0) r.problems.push_back(std::string("EGLRUN_FPS=") + f + " is not a frame rate; ignored");
-    else r.settings.fps_limit = v;
+    if (end == f || *end != '\0' || v < 0)
+      r.problems.push_back(std::string("EGLRUN_FPS=") + f + " is not a frame rate; ignored");
+    else
+      r.settings.fps_limit = v;
   }
   return r;
 }

@@ -8,8 +8,10 @@
 namespace eglrun::config {
 
 struct Settings {
-  std::string device = "egl";  // EGLRUN_DEVICE, else VGL_DISPLAY when it names an EGL device, else "egl"
+  std::string device = "egl";    // EGLRUN_DEVICE, else VGL_DISPLAY when it names an EGL device, else "egl"
   bool device_explicit = false;  // the user named a device (so software rendering was asked for, maybe)
+  std::string
+      device_source;  // the variable `device` came from ("EGLRUN_DEVICE", "VGL_DISPLAY"), "" for the default
   bool require_gpu = false;      // EGLRUN_REQUIRE_GPU=1
   bool quiet = false;            // EGLRUN_QUIET=1 silences the software-fallback warning
   bool force_xputimage = false;  // EGLRUN_NO_SHM=1

@@ -37,10 +37,10 @@ bool is_software_renderer(std::string_view gl_renderer) {
 
 std::string fallback_warning_text(std::string_view gl_renderer, const std::vector<Cause>& causes) {
   return fmt::format(
-             "rendering in software on the CPU ({}): no GPU is used.{}\n  `eglrun --doctor` checks the whole "
-             "GL stack; `eglrun --quiet` or EGLRUN_QUIET=1 silences this warning, `eglrun --require-gpu` "
-             "refuses to run instead.",
-             gl_renderer, causes_text(causes));
+      "rendering in software on the CPU ({}): no GPU is used.{}\n  `eglrun --doctor` checks the whole "
+      "GL stack; `eglrun --quiet` or EGLRUN_QUIET=1 silences this warning, `eglrun --require-gpu` "
+      "refuses to run instead.",
+      gl_renderer, causes_text(causes));
 }
 
 std::string require_gpu_refusal_text(std::string_view gl_renderer, const std::vector<Cause>& causes) {

@@ -130,7 +130,8 @@ SystemFacts gather_facts(const SystemView& view) {
       f.vendor_override = std::string("__EGL_VENDOR_LIBRARY_DIRS=") + dirs;
     for (const auto& dir : egl_vendor_dirs(view))
       for (const auto& p : sorted_entries(view.at(dir)))
-        if (p.extension() == ".json") f.egl_vendor_files.push_back(vendor_file(view, dir + "/" + p.filename().string()));
+        if (p.extension() == ".json")
+          f.egl_vendor_files.push_back(vendor_file(view, dir + "/" + p.filename().string()));
   }
 
   if (const char* c = view.env("NVIDIA_DRIVER_CAPABILITIES")) f.nvidia_capabilities = c;
@@ -140,11 +141,13 @@ SystemFacts gather_facts(const SystemView& view) {
     const char* v = view.env(name);
     if (v && predicate(std::string(v))) f.software_forcing.push_back(std::string(name) + "=" + v);
   };
-  forcing("LIBGL_ALWAYS_SOFTWARE", [](const std::string& v) { return !v.empty() && v != "0" && v != "false"; });
+  forcing("LIBGL_ALWAYS_SOFTWARE",
+          [](const std::string& v) { return !v.empty() && v != "0" && v != "false"; });
   forcing("GALLIUM_DRIVER", [](const std::string& v) {
     return v == "llvmpipe" || v == "softpipe" || v == "swrast" || v == "lavapipe";
   });
-  forcing("MESA_LOADER_DRIVER_OVERRIDE", [](const std::string& v) { return v == "swrast" || v == "kms_swrast"; });
+  forcing("MESA_LOADER_DRIVER_OVERRIDE",
+          [](const std::string& v) { return v == "swrast" || v == "kms_swrast"; });
   forcing("__GLX_VENDOR_LIBRARY_NAME", [](const std::string& v) { return v == "mesa"; });
   forcing("__EGL_VENDOR_LIBRARY_FILENAMES", [](const std::string& v) {
     return v.find("mesa") != std::string::npos && v.find("nvidia") == std::string::npos;
@@ -154,33 +157,38 @@ SystemFacts gather_facts(const SystemView& view) {
 
 std::vector<Cause> software_causes(const SystemFacts& f) {
   std::vector<Cause> out;
-  bool any_render_node = std::any_of(f.dri_nodes.begin(), f.dri_nodes.end(),
-                                     [](const DeviceNode& n) { return n.path.starts_with("/dev/dri/renderD"); });
+  bool any_render_node = std::any_of(f.dri_nodes.begin(), f.dri_nodes.end(), [](const DeviceNode& n) {
+    return n.path.starts_with("/dev/dri/renderD");
+  });
   bool nvidia_vendor = std::any_of(f.egl_vendor_files.begin(), f.egl_vendor_files.end(),
                                    [](const VendorFile& v) { return v.nvidia; });
   bool hardware_vendor = std::any_of(f.egl_vendor_files.begin(), f.egl_vendor_files.end(),
                                      [](const VendorFile& v) { return !v.mesa; });
 
   if (!f.dev_dri_exists || !any_render_node)
-    out.push_back({f.dev_dri_exists ? "/dev/dri has no render node (renderD*)" : "there is no /dev/dri",
-                   "pass the GPU's device nodes into the container (docker run --device /dev/dri; in Kubernetes "
-                   "request the GPU resource, e.g. nvidia.com/gpu or gpu.intel.com/i915)"});
+    out.push_back(
+        {f.dev_dri_exists ? "/dev/dri has no render node (renderD*)" : "there is no /dev/dri",
+         "pass the GPU's device nodes into the container (docker run --device /dev/dri; in Kubernetes "
+         "request the GPU resource, e.g. nvidia.com/gpu or gpu.intel.com/i915)"});
   for (const auto& n : f.dri_nodes) {
     if (n.accessible) continue;
     out.push_back({n.path + " is not readable and writable by this user",
-                   "add the user to the group that owns it" + (n.group.empty() ? "" : " ('" + n.group + "')") +
-                       " (docker run --group-add " + (n.group.empty() ? "render" : n.group) + ")"});
+                   "add the user to the group that owns it" +
+                       (n.group.empty() ? "" : " ('" + n.group + "')") + " (docker run --group-add " +
+                       (n.group.empty() ? "render" : n.group) + ")"});
   }
   // With a usable render node Mesa itself drives the GPU, so Mesa being the only vendor is fine then.
   if (!hardware_vendor && !any_render_node) {
     std::string only;
-    for (const auto& v : f.egl_vendor_files) only += (only.empty() ? "" : ", ") + fs::path(v.path).filename().string();
-    out.push_back({"no hardware EGL vendor: glvnd finds " + (only.empty() ? std::string("no EGL vendor file at all")
-                                                                          : "only Mesa's (" + only + ")") +
-                       ", no 10_nvidia.json",
-                   "for NVIDIA, install the driver's EGL library and vendor file matching the host driver "
-                   "(libnvidia-egl / 10_nvidia.json), or let the NVIDIA container toolkit mount them by "
-                   "granting the graphics capability"});
+    for (const auto& v : f.egl_vendor_files)
+      only += (only.empty() ? "" : ", ") + fs::path(v.path).filename().string();
+    out.push_back(
+        {"no hardware EGL vendor: glvnd finds " +
+             (only.empty() ? std::string("no EGL vendor file at all") : "only Mesa's (" + only + ")") +
+             ", no 10_nvidia.json",
+         "for NVIDIA, install the driver's EGL library and vendor file matching the host driver "
+         "(libnvidia-egl / 10_nvidia.json), or let the NVIDIA container toolkit mount them by "
+         "granting the graphics capability"});
   }
   if (!f.nvidia_nodes.empty() && !nvidia_vendor)
     out.push_back({"NVIDIA device nodes exist (" + f.nvidia_nodes.front() +

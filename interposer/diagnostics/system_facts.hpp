@@ -36,7 +36,7 @@ struct SystemFacts {
   std::vector<DeviceNode> dri_nodes;      // card* and renderD*
   std::vector<std::string> nvidia_nodes;  // /dev/nvidia0, /dev/nvidiactl, …
   std::vector<VendorFile> egl_vendor_files;
-  std::string vendor_override;            // "__EGL_VENDOR_LIBRARY_FILENAMES=…" when glvnd's search is overridden
+  std::string vendor_override;  // "__EGL_VENDOR_LIBRARY_FILENAMES=…" when glvnd's search is overridden
   std::optional<std::string> nvidia_capabilities;  // NVIDIA_DRIVER_CAPABILITIES when set
   std::optional<std::string> nvidia_visible_devices;
   std::vector<std::string> software_forcing;  // "LIBGL_ALWAYS_SOFTWARE=1", …

@@ -38,22 +38,38 @@ const DeviceApi& api() {
 
 std::string egl_error_name(EGLint e) {
   switch (e) {
-    case EGL_SUCCESS: return "EGL_SUCCESS";
-    case EGL_NOT_INITIALIZED: return "EGL_NOT_INITIALIZED";
-    case EGL_BAD_ACCESS: return "EGL_BAD_ACCESS";
-    case EGL_BAD_ALLOC: return "EGL_BAD_ALLOC";
-    case EGL_BAD_ATTRIBUTE: return "EGL_BAD_ATTRIBUTE";
-    case EGL_BAD_CONFIG: return "EGL_BAD_CONFIG";
-    case EGL_BAD_CONTEXT: return "EGL_BAD_CONTEXT";
-    case EGL_BAD_CURRENT_SURFACE: return "EGL_BAD_CURRENT_SURFACE";
-    case EGL_BAD_DISPLAY: return "EGL_BAD_DISPLAY";
-    case EGL_BAD_MATCH: return "EGL_BAD_MATCH";
-    case EGL_BAD_NATIVE_PIXMAP: return "EGL_BAD_NATIVE_PIXMAP";
-    case EGL_BAD_NATIVE_WINDOW: return "EGL_BAD_NATIVE_WINDOW";
-    case EGL_BAD_PARAMETER: return "EGL_BAD_PARAMETER";
-    case EGL_BAD_SURFACE: return "EGL_BAD_SURFACE";
-    case EGL_CONTEXT_LOST: return "EGL_CONTEXT_LOST";
-    default: return fmt::format("EGL error 0x{:x}", e);
+    case EGL_SUCCESS:
+      return "EGL_SUCCESS";
+    case EGL_NOT_INITIALIZED:
+      return "EGL_NOT_INITIALIZED";
+    case EGL_BAD_ACCESS:
+      return "EGL_BAD_ACCESS";
+    case EGL_BAD_ALLOC:
+      return "EGL_BAD_ALLOC";
+    case EGL_BAD_ATTRIBUTE:
+      return "EGL_BAD_ATTRIBUTE";
+    case EGL_BAD_CONFIG:
+      return "EGL_BAD_CONFIG";
+    case EGL_BAD_CONTEXT:
+      return "EGL_BAD_CONTEXT";
+    case EGL_BAD_CURRENT_SURFACE:
+      return "EGL_BAD_CURRENT_SURFACE";
+    case EGL_BAD_DISPLAY:
+      return "EGL_BAD_DISPLAY";
+    case EGL_BAD_MATCH:
+      return "EGL_BAD_MATCH";
+    case EGL_BAD_NATIVE_PIXMAP:
+      return "EGL_BAD_NATIVE_PIXMAP";
+    case EGL_BAD_NATIVE_WINDOW:
+      return "EGL_BAD_NATIVE_WINDOW";
+    case EGL_BAD_PARAMETER:
+      return "EGL_BAD_PARAMETER";
+    case EGL_BAD_SURFACE:
+      return "EGL_BAD_SURFACE";
+    case EGL_CONTEXT_LOST:
+      return "EGL_CONTEXT_LOST";
+    default:
+      return fmt::format("EGL error 0x{:x}", e);
   }
 }
 
@@ -76,7 +92,8 @@ std::string str(const char* s) { return s ? std::string(s) : std::string(); }
 // leaving the calling thread's EGL state (bound API, current context) as it found it.
 void probe_gl(EGLDisplay dpy, DeviceInfo& d) {
   const char* exts = eglQueryString(dpy, EGL_EXTENSIONS);
-  if (!has_extension(exts, "EGL_KHR_no_config_context") || !has_extension(exts, "EGL_KHR_surfaceless_context")) {
+  if (!has_extension(exts, "EGL_KHR_no_config_context") ||
+      !has_extension(exts, "EGL_KHR_surfaceless_context")) {
     d.gl_renderer = "(not probed: no EGL_KHR_no_config_context/EGL_KHR_surfaceless_context)";
     return;
   }
@@ -141,7 +158,8 @@ std::vector<DeviceInfo> enumerate_devices(bool probe) {
     const char* exts = api().query_device_string(d.handle, EGL_EXTENSIONS);
     d.egl_extensions = str(exts);
     d.software = has_extension(exts, "EGL_MESA_device_software");
-    if (has_extension(exts, "EGL_EXT_device_drm")) d.drm_card = str(api().query_device_string(d.handle, EGL_DRM_DEVICE_FILE_EXT));
+    if (has_extension(exts, "EGL_EXT_device_drm"))
+      d.drm_card = str(api().query_device_string(d.handle, EGL_DRM_DEVICE_FILE_EXT));
     if (has_extension(exts, "EGL_EXT_device_drm_render_node"))
       d.drm_render = str(api().query_device_string(d.handle, EGL_DRM_RENDER_NODE_FILE_EXT));
     eglGetError();  // a NULL string above leaves EGL_BAD_PARAMETER behind; it is not an error here

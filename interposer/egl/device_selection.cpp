@@ -42,8 +42,8 @@ Selection fail(std::string cause, const std::vector<DeviceInfo>& devices) {
 Selection chosen_or_init_failure(const DeviceInfo& d, std::string_view spec,
                                  const std::vector<DeviceInfo>& devices) {
   if (d.initialises) return Selection{d.index, {}};
-  std::string named = spec == fmt::format("egl{}", d.index) ? std::string(spec)
-                                                              : fmt::format("{} (egl{})", spec, d.index);
+  std::string named =
+      spec == fmt::format("egl{}", d.index) ? std::string(spec) : fmt::format("{} (egl{})", spec, d.index);
   return fail(fmt::format("EGL device {} exists but cannot be initialised: {}.", named,
                           d.init_error.empty() ? "eglInitialize failed" : d.init_error),
               devices);
@@ -55,9 +55,10 @@ Selection select_default(const std::vector<DeviceInfo>& devices) {
   for (const auto& d : devices)
     if (d.software && d.initialises) return Selection{d.index, {}};
   if (devices.empty())
-    return fail("No EGL device to render on: the EGL device platform lists none (is libEGL from libglvnd "
-                "installed, with at least Mesa's EGL vendor?).",
-                devices);
+    return fail(
+        "No EGL device to render on: the EGL device platform lists none (is libEGL from libglvnd "
+        "installed, with at least Mesa's EGL vendor?).",
+        devices);
   return fail("No EGL device to render on: every EGL device failed to initialise.", devices);
 }
 
@@ -69,19 +70,22 @@ std::optional<std::string> sysfs_device_of(std::string_view node, const fs::path
   return resolve_node_path("/sys/class/drm/" + name + "/device", root);
 }
 
-Selection select_by_path(std::string_view spec, const std::vector<DeviceInfo>& devices, const fs::path& root) {
+Selection select_by_path(std::string_view spec, const std::vector<DeviceInfo>& devices,
+                         const fs::path& root) {
   auto resolved = resolve_node_path(spec, root);
   if (!resolved) {
     std::string cause = fmt::format("EGL device {} does not exist: there is no such file", spec);
     std::error_code ec;
     if (std::string_view(spec).starts_with("/dev/dri") && !fs::exists(root / "dev/dri", ec))
-      cause += " and no /dev/dri at all on this machine (the GPU's device nodes were not passed into this "
-               "container: docker --device /dev/dri, or a Kubernetes GPU resource)";
+      cause +=
+          " and no /dev/dri at all on this machine (the GPU's device nodes were not passed into this "
+          "container: docker --device /dev/dri, or a Kubernetes GPU resource)";
     return fail(cause + ".", devices);
   }
   std::string shown = *resolved == spec ? std::string(spec) : fmt::format("{} (= {})", spec, *resolved);
   for (const auto& d : devices)
-    if (d.drm_card == *resolved || d.drm_render == *resolved) return chosen_or_init_failure(d, shown, devices);
+    if (d.drm_card == *resolved || d.drm_render == *resolved)
+      return chosen_or_init_failure(d, shown, devices);
   if (auto wanted = sysfs_device_of(*resolved, root)) {
     for (const auto& d : devices) {
       for (const auto& node : {d.drm_card, d.drm_render}) {
@@ -98,14 +102,16 @@ Selection select_by_path(std::string_view spec, const std::vector<DeviceInfo>& d
 Selection select_by_pci(std::string_view spec, const std::vector<DeviceInfo>& devices) {
   auto pci = normalize_pci_address(spec);
   if (!pci)
-    return fail(fmt::format("\"{}\" is not a PCI address (expected pci:DDDD:BB:DD.F, e.g. pci:0000:65:00.0).", spec),
-                devices);
+    return fail(
+        fmt::format("\"{}\" is not a PCI address (expected pci:DDDD:BB:DD.F, e.g. pci:0000:65:00.0).", spec),
+        devices);
   for (const auto& d : devices)
     if (d.pci_address == *pci) return chosen_or_init_failure(d, spec, devices);
-  return fail(fmt::format("No EGL device at PCI address {} ({}; PCI addresses are known only for devices with "
-                          "a DRM node).",
-                          *pci, count_phrase(devices)),
-              devices);
+  return fail(
+      fmt::format("No EGL device at PCI address {} ({}; PCI addresses are known only for devices with "
+                  "a DRM node).",
+                  *pci, count_phrase(devices)),
+      devices);
 }
 
 }  // namespace
@@ -139,14 +145,16 @@ Selection select_device(std::string_view spec, const std::vector<DeviceInfo>& de
       "pci:DDDD:BB:DD.F.",
       spec);
   if (spec.front() == ':')
-    cause += " An X display name selects VirtualGL's GLX back end, which eglrun does not have: it always "
-             "renders on an EGL device.";
+    cause +=
+        " An X display name selects VirtualGL's GLX back end, which eglrun does not have: it always "
+        "renders on an EGL device.";
   return fail(cause, devices);
 }
 
 std::string format_device_table(const std::vector<DeviceInfo>& devices) {
   std::vector<std::vector<std::string>> rows;
-  rows.push_back({"DEVICE", "TYPE", "STATUS", "DRM CARD", "RENDER NODE", "PCI", "VENDOR", "DRIVER", "RENDERER"});
+  rows.push_back(
+      {"DEVICE", "TYPE", "STATUS", "DRM CARD", "RENDER NODE", "PCI", "VENDOR", "DRIVER", "RENDERER"});
   auto or_dash = [](const std::string& s) { return s.empty() ? std::string("-") : s; };
   for (const auto& d : devices) {
     std::string status = d.initialises ? "ok" : "fails" + (d.init_error.empty() ? "" : ": " + d.init_error);

@@ -18,17 +18,17 @@
 namespace eglrun::egl {
 
 struct DeviceInfo {
-  int index = 0;                      // position in eglQueryDevicesEXT order: the N of "eglN"
+  int index = 0;  // position in eglQueryDevicesEXT order: the N of "eglN"
   EGLDeviceEXT handle = EGL_NO_DEVICE_EXT;
-  std::string drm_card;               // EGL_EXT_device_drm, e.g. /dev/dri/card0 ("" when unknown)
-  std::string drm_render;             // EGL_EXT_device_drm_render_node, e.g. /dev/dri/renderD128
-  std::string pci_address;            // 0000:65:00.0, from the DRM node's sysfs device ("" when unknown)
-  std::string vendor;                 // EGL_VENDOR of the device's display
-  std::string driver;                 // EGL_MESA_query_driver name where present
-  std::string egl_extensions;         // the device's extension string
-  bool software = false;              // EGL_MESA_device_software, or a software GL renderer when probed
-  bool initialises = false;           // eglInitialize() succeeded on its platform display
-  std::string init_error;             // why it did not
+  std::string drm_card;                 // EGL_EXT_device_drm, e.g. /dev/dri/card0 ("" when unknown)
+  std::string drm_render;               // EGL_EXT_device_drm_render_node, e.g. /dev/dri/renderD128
+  std::string pci_address;              // 0000:65:00.0, from the DRM node's sysfs device ("" when unknown)
+  std::string vendor;                   // EGL_VENDOR of the device's display
+  std::string driver;                   // EGL_MESA_query_driver name where present
+  std::string egl_extensions;           // the device's extension string
+  bool software = false;                // EGL_MESA_device_software, or a software GL renderer when probed
+  bool initialises = false;             // eglInitialize() succeeded on its platform display
+  std::string init_error;               // why it did not
   std::string gl_renderer, gl_version;  // filled by the probe context when asked
 };
 

@@ -94,7 +94,8 @@ std::string pci_address_for_node(std::string_view node_path, const fs::path& roo
 
 std::optional<std::string> normalize_pci_address(std::string_view text) {
   std::string lower(text);
-  std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char ch) { return std::tolower(ch); });
+  std::transform(lower.begin(), lower.end(), lower.begin(),
+                 [](unsigned char ch) { return std::tolower(ch); });
   std::string_view s = lower;
   bool prefixed = s.starts_with("pci:");
   if (prefixed) s.remove_prefix(4);
@@ -120,7 +121,8 @@ std::optional<std::string> normalize_pci_address(std::string_view text) {
   }
   if (prefixed && fields.size() == 3 && dot == std::string_view::npos) {
     // Xorg's BusID form: PCI:bus:device:function in decimal.
-    if (!parse_dec(fields[0], bus) || !parse_dec(fields[1], dev) || !parse_dec(fields[2], fn)) return std::nullopt;
+    if (!parse_dec(fields[0], bus) || !parse_dec(fields[1], dev) || !parse_dec(fields[2], fn))
+      return std::nullopt;
     if (bus > 255 || dev > 31 || fn > 7) return std::nullopt;
     return format_pci(0, bus, dev, fn);
   }
