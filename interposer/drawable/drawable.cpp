@@ -1,0 +1,121 @@
+#include "drawable/drawable.hpp"
+
+#include "egl/backend.hpp"
+#include "glx/fbconfig.hpp"
+#include "log/log.hpp"
+#include "present/window_presenter.hpp"
+#include "symbols/real.hpp"
+#include "symbols/poison.hpp"
+
+namespace eglrun::drawable {
+
+using namespace eglrun::real;
+
+namespace {
+uint64_t next_serial() {
+  static std::atomic<uint64_t> counter{0};
+  return ++counter;
+}
+}  // namespace
+
+Drawable::Drawable(Display* d, XID h, XID x, Kind k, const glx::FBConfigDesc* c, int w, int hgt)
+    : dpy(d),
+      handle(h),
+      x_id(x),
+      kind(k),
+      config(c),
+      double_buffered(c->doublebuffer != 0 && k != Kind::Pixmap),
+      serial(next_serial()),
+      width_(w),
+      height_(hgt) {}
+
+Drawable::~Drawable() {
+  std::string error;
+  if (const auto* b = egl::backend(&error)) release_images(b->display);
+}
+
+bool Drawable::set_size(int w, int h) {
+  if (w <= 0 || h <= 0) return false;
+  int ow = width_.exchange(w), oh = height_.exchange(h);
+  return ow != w || oh != h;
+}
+
+void Drawable::release_images(EGLDisplay display) {
+  std::string error;
+  const auto* b = egl::backend(&error);
+  for (auto& img : images_) {
+    if (img != EGL_NO_IMAGE_KHR && b) b->destroy_image(display, img);
+    img = EGL_NO_IMAGE_KHR;
+  }
+}
+
+bool Drawable::ensure_storage(EGLDisplay display, EGLContext current) {
+  const int w = width(), h = height();
+  const int wanted = has_front() && double_buffered ? 2 : 1;
+  const bool size_ok = w == storage_w_ && h == storage_h_;
+  int present_count = 0;
+  for (auto img : images_) present_count += img != EGL_NO_IMAGE_KHR;
+  if (size_ok && present_count >= wanted) return true;
+
+  std::string error;
+  const auto* b = egl::backend(&error);
+  if (!b) return false;
+  // Textures are made in the application's context, turned into images and deleted at once: the
+  // images keep the storage, and the application's names and bindings are left as they were.
+  GLint old_binding = 0;
+  glGetIntegerv_fn(GL_TEXTURE_BINDING_2D, &old_binding);
+  EGLImageKHR fresh[2] = {EGL_NO_IMAGE_KHR, EGL_NO_IMAGE_KHR};
+  bool ok = true;
+  for (int i = 0; i < wanted && ok; ++i) {
+    if (size_ok && images_[i] != EGL_NO_IMAGE_KHR) continue;
+    GLuint tex = 0;
+    glGenTextures_fn(1, &tex);
+    glBindTexture_fn(GL_TEXTURE_2D, tex);
+    glTexStorage2D_fn(GL_TEXTURE_2D, 1, config->color_format, w, h);
+    fresh[i] = b->create_image(display, current, EGL_GL_TEXTURE_2D_KHR,
+                               reinterpret_cast<EGLClientBuffer>(static_cast<uintptr_t>(tex)), nullptr);
+    glDeleteTextures_fn(1, &tex);
+    if (fresh[i] == EGL_NO_IMAGE_KHR) {
+      log::error("cannot allocate a {}x{} colour buffer on the EGL device ({}): the drawable stays unrendered", w, h,
+                 egl::egl_error_name(eglGetError()));
+      ok = false;
+    }
+  }
+  glBindTexture_fn(GL_TEXTURE_2D, static_cast<GLuint>(old_binding));
+  if (!ok) {
+    for (auto img : fresh)
+      if (img != EGL_NO_IMAGE_KHR) b->destroy_image(display, img);
+    return false;
+  }
+  for (int i = 0; i < 2; ++i) {
+    if (fresh[i] == EGL_NO_IMAGE_KHR) continue;
+    if (images_[i] != EGL_NO_IMAGE_KHR) b->destroy_image(display, images_[i]);
+    images_[i] = fresh[i];
+  }
+  if (!size_ok) {
+    // A new size invalidates the other slot too; it is re-created when next wanted.
+    for (int i = 0; i < 2; ++i)
+      if (fresh[i] == EGL_NO_IMAGE_KHR && images_[i] != EGL_NO_IMAGE_KHR) {
+        b->destroy_image(display, images_[i]);
+        images_[i] = EGL_NO_IMAGE_KHR;
+      }
+  }
+  storage_w_ = w;
+  storage_h_ = h;
+  generation_.fetch_add(1);
+  log::debug("drawable 0x{:x}: colour storage {}x{} ({} buffer{})", handle, w, h, wanted, wanted > 1 ? "s" : "");
+  return true;
+}
+
+present::WindowPresenter* Drawable::presenter() {
+  if (presenter_ || presenter_failed_ || kind == Kind::Pbuffer || destroyed) return presenter_.get();
+  std::string error;
+  presenter_ = present::WindowPresenter::create(DisplayString(dpy), static_cast<uint32_t>(x_id), &error);
+  if (!presenter_) {
+    presenter_failed_ = true;
+    log::error("cannot show frames in X drawable 0x{:x}: {}", x_id, error);
+  }
+  return presenter_.get();
+}
+
+}  // namespace eglrun::drawable

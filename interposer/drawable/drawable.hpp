@@ -1,0 +1,93 @@
+// A GLX drawable as eglrun emulates it: colour buffers held as EGLImages on the EGL device, so that
+// every context (whatever its share group) renders into the same storage, sized like the X drawable.
+#pragma once
+
+#include <EGL/egl.h>
+#include <EGL/eglext.h>
+#include <X11/Xlib.h>
+
+#include <atomic>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+
+namespace eglrun::glx {
+struct FBConfigDesc;
+}
+namespace eglrun::present {
+class WindowPresenter;
+}
+
+namespace eglrun::drawable {
+
+enum class Kind { Window, Pixmap, Pbuffer };
+
+// Which colour buffer of a drawable.
+enum class Buffer { Back = 0, Front = 1 };
+
+class Drawable {
+ public:
+  // GLX pixmaps are single-buffered whatever their config says.
+  Drawable(Display* dpy, XID handle, XID x_id, Kind kind, const glx::FBConfigDesc* config, int width, int height);
+  ~Drawable();
+  Drawable(const Drawable&) = delete;
+  Drawable& operator=(const Drawable&) = delete;
+
+  Display* const dpy;
+  const XID handle;  // what the application passes as GLXDrawable
+  const XID x_id;    // the X window or pixmap (0 for a pbuffer)
+  const Kind kind;
+  const glx::FBConfigDesc* const config;
+  const bool double_buffered;
+  const uint64_t serial;  // unique for the process's lifetime, unlike addresses and XIDs
+
+  // Size the application should see; changes when the X window is resized.
+  int width() const { return width_.load(); }
+  int height() const { return height_.load(); }
+  // Records a new size; storage follows at the next ensure_storage(). True when it changed.
+  bool set_size(int width, int height);
+
+  // Monotonic: bumps whenever the colour images are replaced, so contexts know to re-attach.
+  uint64_t generation() const { return generation_.load(); }
+
+  // With an EGL context current: (re)creates the images when the size changed or a buffer that is
+  // now wanted does not exist yet. False (with a logged reason) on allocation failure.
+  bool ensure_storage(EGLDisplay display, EGLContext current);
+  EGLImageKHR image(Buffer b) const { return images_[static_cast<int>(b)]; }
+  int storage_width() const { return storage_w_; }
+  int storage_height() const { return storage_h_; }
+
+  // A double-buffered drawable gets its front buffer only once something draws to or reads it.
+  void want_front() { front_wanted_ = true; }
+  bool has_front() const { return !double_buffered || front_wanted_; }
+  // The buffer a single-buffered drawable renders into is its front buffer, stored in slot Back.
+  Buffer slot(Buffer b) const { return double_buffered ? b : Buffer::Back; }
+
+  // Presentation target (windows and pixmaps); created on first use.
+  present::WindowPresenter* presenter();
+  bool presenter_failed() const { return presenter_failed_; }
+
+  std::mutex mutex;  // serialises storage changes and presentation between threads
+  std::atomic<int> swap_interval{0};  // 0 until the application asks: no display to pace against
+  uint64_t last_swap_retrace = 0;
+  std::atomic<uint64_t> swap_count{0};
+  unsigned long event_mask = 0;  // glXSelectEvent
+  bool preserved_contents = false;
+  bool largest_pbuffer = false;
+  std::atomic<bool> destroyed{false};  // its X window went away: present nothing
+  std::atomic<bool> released{false};   // the GLX drawable was destroyed: contexts drop their views
+  int reported_width = 0, reported_height = 0;  // a pbuffer's size as asked (storage is at least 1x1)
+
+ private:
+  void release_images(EGLDisplay display);
+
+  std::atomic<int> width_, height_;
+  std::atomic<uint64_t> generation_{0};
+  EGLImageKHR images_[2] = {EGL_NO_IMAGE_KHR, EGL_NO_IMAGE_KHR};
+  int storage_w_ = 0, storage_h_ = 0;
+  bool front_wanted_ = false;
+  std::unique_ptr<present::WindowPresenter> presenter_;
+  bool presenter_failed_ = false;
+};
+
+}  // namespace eglrun::drawable

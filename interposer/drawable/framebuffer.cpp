@@ -1,0 +1,121 @@
+#include "drawable/framebuffer.hpp"
+
+#include "drawable/buffer_mapping.hpp"
+#include "drawable/gl_state.hpp"
+#include "glx/fbconfig.hpp"
+#include "log/log.hpp"
+#include "symbols/real.hpp"
+#include "symbols/poison.hpp"
+
+namespace eglrun::drawable {
+
+using namespace eglrun::real;
+
+namespace {
+
+GLenum depth_attachment_point(GLenum format) {
+  return format == GL_DEPTH24_STENCIL8 || format == GL_DEPTH32F_STENCIL8 ? GL_DEPTH_STENCIL_ATTACHMENT
+                                                                         : GL_DEPTH_ATTACHMENT;
+}
+
+}  // namespace
+
+bool Framebuffer::sync(EGLDisplay display, EGLContext current) {
+  Drawable& d = *drawable_;
+  std::lock_guard lock(d.mutex);
+  if (!d.ensure_storage(display, current)) return false;
+  if (fbo_ != 0 && generation_ == d.generation()) return true;
+
+  const auto* cfg = d.config;
+  ScopedFramebufferBindings saved;
+  GLint old_rb = 0;
+  glGetIntegerv_fn(GL_RENDERBUFFER_BINDING, &old_rb);
+  const bool first = fbo_ == 0;
+  if (first) {
+    glGenFramebuffers_fn(1, &fbo_);
+    samples_ = cfg->samples;
+    draw_memo.fill({});
+    draw_memo[0] = {d.double_buffered ? GLenum(GL_BACK) : GLenum(GL_FRONT), GLint(kBackAttachment)};
+    read_memo = draw_memo[0];
+  }
+  const int w = d.storage_width(), h = d.storage_height();
+  const bool resized = w != attached_w_ || h != attached_h_;
+
+  glBindFramebuffer_fn(GL_FRAMEBUFFER, fbo_);
+  if (samples_ > 0 && resolve_fbo_ == 0) glGenFramebuffers_fn(1, &resolve_fbo_);
+  for (int i = 0; i < 2; ++i) {
+    const GLenum point = i == 0 ? kBackAttachment : kFrontAttachment;
+    EGLImageKHR image = d.image(static_cast<Buffer>(i));
+    if (image == EGL_NO_IMAGE_KHR) {
+      if (color_[i] != 0) {
+        glFramebufferRenderbuffer_fn(GL_FRAMEBUFFER, point, GL_RENDERBUFFER, 0);
+        glDeleteRenderbuffers_fn(1, &color_[i]);
+        color_[i] = 0;
+      }
+      continue;
+    }
+    GLuint& target = samples_ > 0 ? resolve_color_[i] : color_[i];
+    if (target == 0) glGenRenderbuffers_fn(1, &target);
+    glBindRenderbuffer_fn(GL_RENDERBUFFER, target);
+    glEGLImageTargetRenderbufferStorageOES_fn(GL_RENDERBUFFER, image);
+    if (samples_ > 0) {
+      glBindFramebuffer_fn(GL_FRAMEBUFFER, resolve_fbo_);
+      glFramebufferRenderbuffer_fn(GL_FRAMEBUFFER, point, GL_RENDERBUFFER, target);
+      glBindFramebuffer_fn(GL_FRAMEBUFFER, fbo_);
+      if (color_[i] == 0 || resized) {
+        if (color_[i] == 0) glGenRenderbuffers_fn(1, &color_[i]);
+        glBindRenderbuffer_fn(GL_RENDERBUFFER, color_[i]);
+        glRenderbufferStorageMultisample_fn(GL_RENDERBUFFER, samples_, cfg->color_format, w, h);
+      }
+    }
+    glFramebufferRenderbuffer_fn(GL_FRAMEBUFFER, point, GL_RENDERBUFFER, color_[i]);
+  }
+  if (cfg->depth_stencil_format != 0 && (depth_stencil_ == 0 || resized)) {
+    if (depth_stencil_ == 0) glGenRenderbuffers_fn(1, &depth_stencil_);
+    glBindRenderbuffer_fn(GL_RENDERBUFFER, depth_stencil_);
+    if (samples_ > 0)
+      glRenderbufferStorageMultisample_fn(GL_RENDERBUFFER, samples_, cfg->depth_stencil_format, w, h);
+    else
+      glRenderbufferStorage_fn(GL_RENDERBUFFER, cfg->depth_stencil_format, w, h);
+    glFramebufferRenderbuffer_fn(GL_FRAMEBUFFER, depth_attachment_point(cfg->depth_stencil_format), GL_RENDERBUFFER,
+                                 depth_stencil_);
+  }
+  GLenum status = glCheckFramebufferStatus_fn(GL_FRAMEBUFFER);
+  glBindRenderbuffer_fn(GL_RENDERBUFFER, static_cast<GLuint>(old_rb));
+  attached_w_ = w;
+  attached_h_ = h;
+  generation_ = d.generation();
+  if (status != GL_FRAMEBUFFER_COMPLETE) {
+    log::error("the framebuffer standing in for drawable 0x{:x} is incomplete (status 0x{:x})", d.handle, status);
+    return false;
+  }
+  return true;
+}
+
+GLuint Framebuffer::resolved_fbo_for_read(Buffer slot) {
+  if (samples_ == 0) return fbo_;
+  const GLenum point = slot == Buffer::Back ? kBackAttachment : kFrontAttachment;
+  ScopedFramebufferBindings saved;
+  ScopedBlitState blit_state;
+  glBindFramebuffer_fn(GL_READ_FRAMEBUFFER, fbo_);
+  glBindFramebuffer_fn(GL_DRAW_FRAMEBUFFER, resolve_fbo_);
+  GLint old_read = 0;
+  glGetIntegerv_fn(GL_READ_BUFFER, &old_read);
+  glReadBuffer_fn(point);
+  glDrawBuffer_fn(point);
+  glBlitFramebuffer_fn(0, 0, attached_w_, attached_h_, 0, 0, attached_w_, attached_h_, GL_COLOR_BUFFER_BIT,
+                       GL_NEAREST);
+  glReadBuffer_fn(static_cast<GLenum>(old_read));
+  return resolve_fbo_;
+}
+
+void Framebuffer::destroy() {
+  if (fbo_) glDeleteFramebuffers_fn(1, &fbo_);
+  if (resolve_fbo_) glDeleteFramebuffers_fn(1, &resolve_fbo_);
+  for (GLuint* rb : {&color_[0], &color_[1], &resolve_color_[0], &resolve_color_[1], &depth_stencil_})
+    if (*rb) glDeleteRenderbuffers_fn(1, rb);
+  fbo_ = resolve_fbo_ = 0;
+  color_[0] = color_[1] = resolve_color_[0] = resolve_color_[1] = depth_stencil_ = 0;
+}
+
+}  // namespace eglrun::drawable

@@ -1,0 +1,262 @@
+#include <EGL/egl.h>
+
+#include "config/settings.hpp"
+#include "glx/api.hpp"
+#include "glx/context_attribs.hpp"
+#include "glx/errors.hpp"
+#include "glx/internal.hpp"
+#include "glx/registry.hpp"
+#include "log/log.hpp"
+#include "symbols/real.hpp"
+#include "symbols/poison.hpp"
+
+namespace eglrun::glx {
+
+namespace {
+Context* from_handle(GLXContext c) { return reinterpret_cast<Context*>(c); }
+GLXContext to_handle(Context* c) { return reinterpret_cast<GLXContext>(c); }
+}  // namespace
+
+bool es_profiles_supported() { return false; }
+
+void sweep_framebuffers(Context& ctx, bool all) {
+  bool any = false;
+  for (auto& [serial, fb] : ctx.framebuffers) any |= all || !fb->drawable_alive();
+  if (!any) return;
+  std::string error;
+  const auto* b = egl::backend(&error);
+  if (b == nullptr) return;
+  const bool is_current_here = current_context() == &ctx;
+  EGLContext old_ctx = eglGetCurrentContext();
+  EGLSurface old_draw = eglGetCurrentSurface(EGL_DRAW), old_read = eglGetCurrentSurface(EGL_READ);
+  EGLDisplay old_dpy = eglGetCurrentDisplay();
+  if (!is_current_here && !eglMakeCurrent(b->display, EGL_NO_SURFACE, EGL_NO_SURFACE, ctx.egl)) return;
+  real::resolve_gl();
+  for (auto it = ctx.framebuffers.begin(); it != ctx.framebuffers.end();) {
+    auto& fb = it->second;
+    if ((all || !fb->drawable_alive()) && fb.get() != ctx.draw_fb && fb.get() != ctx.read_fb) {
+      fb->destroy();
+      it = ctx.framebuffers.erase(it);
+    } else {
+      ++it;
+    }
+  }
+  if (!is_current_here) {
+    if (old_ctx != EGL_NO_CONTEXT) eglMakeCurrent(old_dpy, old_draw, old_read, old_ctx);
+    else eglMakeCurrent(b->display, EGL_NO_SURFACE, EGL_NO_SURFACE, EGL_NO_CONTEXT);
+  }
+}
+
+void destroy_now(Context* ctx) {
+  std::string error;
+  const auto* b = egl::backend(&error);
+  // A context that shares objects would leave our FBOs behind in the share group: delete them first.
+  sweep_framebuffers(*ctx, true);
+  ctx->framebuffers.clear();
+  if (b) eglDestroyContext(b->display, ctx->egl);
+  log::debug("context {:p} destroyed", static_cast<void*>(ctx));
+  delete ctx;
+}
+
+namespace {
+
+GLXContext create_common(Display* dpy, const FBConfigDesc* config, const ContextAttribs& attribs, GLXContext share,
+                         int request) {
+  auto& reg = Registry::instance();
+  std::lock_guard lock(reg.mutex);
+  Context* share_ctx = from_handle(share);
+  if (share_ctx != nullptr && !reg.is_context(share_ctx)) {
+    raise_glx_error(dpy, kGLXBadContext, false, request, 0);
+    return nullptr;
+  }
+  std::string error;
+  const auto* b = egl::backend(&error);
+  if (b == nullptr) {
+    log::error("cannot create an OpenGL context: {}", error);
+    raise_core_error(dpy, BadAlloc, request);
+    return nullptr;
+  }
+  if (config::settings().require_gpu && b->device.software) {
+    if (log::first_time("require-gpu-refused"))
+      log::error(
+          "GPU rendering is required (EGLRUN_REQUIRE_GPU=1 / --require-gpu) but device egl{} is a software "
+          "renderer; refusing to create an OpenGL context. Run `eglrun --doctor` to see why no GPU is usable.",
+          b->device.index);
+    raise_core_error(dpy, BadAlloc, request);
+    return nullptr;
+  }
+  if ((attribs.request.robust_access || attribs.request.lose_context_on_reset) && !b->has_robustness) {
+    raise_core_error(dpy, BadMatch, request);
+    return nullptr;
+  }
+  EGLint egl_error = EGL_SUCCESS;
+  EGLContext egl_ctx =
+      egl::create_context(*b, attribs.request, share_ctx ? share_ctx->egl : EGL_NO_CONTEXT, &egl_error);
+  if (egl_ctx == EGL_NO_CONTEXT) {
+    log::debug("eglCreateContext for OpenGL {}.{} failed: {}", attribs.request.major, attribs.request.minor,
+               egl::egl_error_name(egl_error));
+    raise_core_error(dpy, egl_error == EGL_BAD_ALLOC ? BadAlloc : BadMatch, request);
+    return nullptr;
+  }
+  auto* ctx = new Context;
+  ctx->dpy = dpy;
+  ctx->screen = config->screen;
+  ctx->config = config;
+  ctx->egl = egl_ctx;
+  ctx->id = XAllocID(dpy);
+  ctx->render_type = attribs.render_type;
+  ctx->request = attribs.request;
+  ctx->share_id = share_ctx ? share_ctx->id : 0;
+  ctx->is_es = attribs.request.es_profile;
+  reg.add_context(ctx);
+  log::debug("context {:p} created (OpenGL{} {}.{}, config 0x{:x})", static_cast<void*>(ctx),
+             ctx->is_es ? " ES" : "", attribs.request.major, attribs.request.minor, config->fbconfig_id);
+  return to_handle(ctx);
+}
+
+}  // namespace
+}  // namespace eglrun::glx
+
+namespace eglrun::glx::api {
+
+GLXContext create_context(Display* dpy, XVisualInfo* vis, GLXContext share, Bool direct) {
+  if (dpy == nullptr) return nullptr;
+  const FBConfigDesc* c = config_of_visual(dpy, vis);
+  if (c == nullptr) {
+    raise_core_error(dpy, BadValue, kX_GLXCreateContext, vis ? vis->visualid : 0);
+    return nullptr;
+  }
+  return create_common(dpy, c, ContextAttribs{}, share, kX_GLXCreateContext);
+}
+
+GLXContext create_new_context(Display* dpy, GLXFBConfig config, int render_type, GLXContext share, Bool direct) {
+  if (dpy == nullptr) return nullptr;
+  const FBConfigDesc* c = nullptr;
+  {
+    auto& reg = Registry::instance();
+    std::lock_guard lock(reg.mutex);
+    c = reg.validate_config(dpy, config);
+  }
+  if (c == nullptr) {
+    raise_glx_error(dpy, kGLXBadFBConfig, false, kX_GLXCreateNewContext, 0);
+    return nullptr;
+  }
+  if (render_type != GLX_RGBA_TYPE && render_type != GLX_RGBA_FLOAT_TYPE_ARB) {
+    raise_core_error(dpy, BadValue, kX_GLXCreateNewContext, static_cast<XID>(render_type));
+    return nullptr;
+  }
+  ContextAttribs a;
+  a.render_type = render_type;
+  return create_common(dpy, c, a, share, kX_GLXCreateNewContext);
+}
+
+GLXContext create_context_attribs(Display* dpy, GLXFBConfig config, GLXContext share, Bool direct,
+                                  const int* attribs) {
+  if (dpy == nullptr) return nullptr;
+  const FBConfigDesc* c = nullptr;
+  {
+    auto& reg = Registry::instance();
+    std::lock_guard lock(reg.mutex);
+    c = reg.validate_config(dpy, config);
+  }
+  if (c == nullptr) {
+    raise_glx_error(dpy, kGLXBadFBConfig, false, kX_GLXCreateContextAttribsARB, 0);
+    return nullptr;
+  }
+  ContextAttribs a;
+  auto err = parse_context_attribs(attribs, es_profiles_supported(), &a);
+  if (err.kind != ContextAttribsError::kNone) {
+    log::debug("glXCreateContextAttribsARB: {}", err.message);
+    if (err.kind == ContextAttribsError::kBadProfile)
+      raise_glx_error(dpy, kGLXBadProfileARB, false, kX_GLXCreateContextAttribsARB, 0);
+    else
+      raise_core_error(dpy, err.kind == ContextAttribsError::kBadValue ? BadValue : BadMatch,
+                       kX_GLXCreateContextAttribsARB);
+    return nullptr;
+  }
+  return create_common(dpy, c, a, share, kX_GLXCreateContextAttribsARB);
+}
+
+void destroy_context(Display* dpy, GLXContext handle) {
+  auto& reg = Registry::instance();
+  std::lock_guard lock(reg.mutex);
+  Context* ctx = from_handle(handle);
+  if (ctx == nullptr || !reg.is_context(ctx)) {
+    raise_glx_error(dpy, kGLXBadContext, false, kX_GLXDestroyContext, 0);
+    return;
+  }
+  reg.remove_context(ctx);
+  if (ctx->current.load()) {
+    ctx->destroy_pending = true;  // GLX: destroyed once no thread has it current
+    return;
+  }
+  destroy_now(ctx);
+}
+
+Bool is_direct(Display* dpy, GLXContext handle) {
+  auto& reg = Registry::instance();
+  std::lock_guard lock(reg.mutex);
+  Context* ctx = from_handle(handle);
+  if (ctx == nullptr || !reg.is_context(ctx)) {
+    raise_glx_error(dpy, kGLXBadContext, false, kX_GLXIsDirect, 0);
+    return False;
+  }
+  return True;  // every eglrun context renders directly on the EGL device
+}
+
+void copy_context(Display* dpy, GLXContext src, GLXContext dst, unsigned long mask) {
+  auto& reg = Registry::instance();
+  std::lock_guard lock(reg.mutex);
+  Context* s = from_handle(src);
+  Context* d = from_handle(dst);
+  if (s == nullptr || d == nullptr || !reg.is_context(s) || !reg.is_context(d)) {
+    raise_glx_error(dpy, kGLXBadContext, false, kX_GLXCopyContext, 0);
+    return;
+  }
+  if (d->current.load()) {
+    raise_core_error(dpy, BadAccess, kX_GLXCopyContext);
+    return;
+  }
+  // EGL has no way to copy GL state between contexts.
+  if (log::first_time("copy-context"))
+    log::warn("glXCopyContext is not supported by eglrun: state was not copied");
+  raise_core_error(dpy, BadImplementation, kX_GLXCopyContext);
+}
+
+int query_context(Display* dpy, GLXContext handle, int attribute, int* value) {
+  auto& reg = Registry::instance();
+  std::lock_guard lock(reg.mutex);
+  Context* ctx = from_handle(handle);
+  if (ctx == nullptr || !reg.is_context(ctx)) return GLX_BAD_CONTEXT;
+  if (value == nullptr) return GLX_BAD_VALUE;
+  switch (attribute) {
+    case GLX_FBCONFIG_ID: *value = ctx->config->fbconfig_id; return Success;
+    case GLX_RENDER_TYPE: *value = ctx->render_type; return Success;
+    case GLX_SCREEN: *value = ctx->screen; return Success;
+    case GLX_SHARE_CONTEXT_EXT: *value = static_cast<int>(ctx->share_id); return Success;
+    case GLX_VISUAL_ID_EXT: *value = ctx->config->visual_id; return Success;
+    default: return GLX_BAD_ATTRIBUTE;
+  }
+}
+
+GLXContextID get_context_id(GLXContext handle) {
+  auto& reg = Registry::instance();
+  std::lock_guard lock(reg.mutex);
+  Context* ctx = from_handle(handle);
+  return ctx != nullptr && reg.is_context(ctx) ? ctx->id : 0;
+}
+
+GLXContext import_context(Display* dpy, GLXContextID id) {
+  auto& reg = Registry::instance();
+  std::lock_guard lock(reg.mutex);
+  // Direct contexts can only be shared inside the process that made them, which is this one.
+  Context* ctx = id != 0 ? reg.find_context_by_id(id) : nullptr;
+  if (ctx == nullptr) raise_glx_error(dpy, kGLXBadContext, false, 0, id);
+  return to_handle(ctx);
+}
+
+void free_context(Display* dpy, GLXContext handle) {
+  // The imported handle is the context itself: freeing the import leaves the context alive.
+}
+
+}  // namespace eglrun::glx::api

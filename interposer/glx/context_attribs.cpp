@@ -1,0 +1,90 @@
+#include "glx/context_attribs.hpp"
+
+#include <GL/glx.h>
+#include <GL/glxext.h>
+#include <fmt/format.h>
+
+namespace eglrun::glx {
+
+namespace {
+constexpr int kMaxPairs = 64;
+
+bool known_version(int major, int minor, bool es) {
+  if (es) return (major == 1 && minor <= 1) || (major == 2 && minor == 0) || (major == 3 && minor <= 2);
+  switch (major) {
+    case 1: return minor >= 0 && minor <= 5;
+    case 2: return minor >= 0 && minor <= 1;
+    case 3: return minor >= 0 && minor <= 3;
+    case 4: return minor >= 0 && minor <= 6;
+    default: return false;
+  }
+}
+}  // namespace
+
+ContextAttribsError parse_context_attribs(const int* attribs, bool es_allowed, ContextAttribs* out) {
+  ContextAttribs r;
+  int flags = 0;
+  int profile = GLX_CONTEXT_CORE_PROFILE_BIT_ARB;
+  bool profile_given = false;
+  auto bad = [](ContextAttribsError::Kind k, std::string m) { return ContextAttribsError{k, std::move(m)}; };
+  for (int i = 0; attribs != nullptr && attribs[2 * i] != None; ++i) {
+    if (i >= kMaxPairs) return bad(ContextAttribsError::kBadValue, "attribute list has no terminating None");
+    const int name = attribs[2 * i], value = attribs[2 * i + 1];
+    switch (name) {
+      case GLX_CONTEXT_MAJOR_VERSION_ARB: r.request.major = value; break;
+      case GLX_CONTEXT_MINOR_VERSION_ARB: r.request.minor = value; break;
+      case GLX_CONTEXT_FLAGS_ARB: flags = value; break;
+      case GLX_CONTEXT_PROFILE_MASK_ARB:
+        profile = value;
+        profile_given = true;
+        break;
+      case GLX_RENDER_TYPE: r.render_type = value; break;
+      case GLX_SCREEN: r.screen = value; break;
+      case GLX_CONTEXT_RESET_NOTIFICATION_STRATEGY_ARB:
+        if (value != GLX_NO_RESET_NOTIFICATION_ARB && value != GLX_LOSE_CONTEXT_ON_RESET_ARB)
+          return bad(ContextAttribsError::kBadValue, fmt::format("reset notification strategy 0x{:x} is unknown", value));
+        r.request.lose_context_on_reset = value == GLX_LOSE_CONTEXT_ON_RESET_ARB;
+        break;
+      case GLX_CONTEXT_OPENGL_NO_ERROR_ARB: r.request.no_error = value != 0; break;
+      case GLX_CONTEXT_RELEASE_BEHAVIOR_ARB:
+        if (value != GLX_CONTEXT_RELEASE_BEHAVIOR_NONE_ARB && value != GLX_CONTEXT_RELEASE_BEHAVIOR_FLUSH_ARB)
+          return bad(ContextAttribsError::kBadValue, fmt::format("release behaviour 0x{:x} is unknown", value));
+        r.request.flush_none = value == GLX_CONTEXT_RELEASE_BEHAVIOR_NONE_ARB;
+        break;
+      default:
+        return bad(ContextAttribsError::kBadValue, fmt::format("attribute 0x{:x} is unknown", name));
+    }
+  }
+  const int known_flags =
+      GLX_CONTEXT_DEBUG_BIT_ARB | GLX_CONTEXT_FORWARD_COMPATIBLE_BIT_ARB | GLX_CONTEXT_ROBUST_ACCESS_BIT_ARB;
+  if (flags & ~known_flags) return bad(ContextAttribsError::kBadValue, fmt::format("context flags 0x{:x} are unknown", flags));
+  r.request.debug = flags & GLX_CONTEXT_DEBUG_BIT_ARB;
+  r.request.forward_compatible = flags & GLX_CONTEXT_FORWARD_COMPATIBLE_BIT_ARB;
+  r.request.robust_access = flags & GLX_CONTEXT_ROBUST_ACCESS_BIT_ARB;
+  if (r.render_type != GLX_RGBA_TYPE && r.render_type != GLX_RGBA_FLOAT_TYPE_ARB &&
+      r.render_type != GLX_RGBA_UNSIGNED_FLOAT_TYPE_EXT)
+    return bad(ContextAttribsError::kBadValue, fmt::format("render type 0x{:x} is not supported (RGBA only)", r.render_type));
+
+  const bool es = profile == GLX_CONTEXT_ES_PROFILE_BIT_EXT;
+  if (profile_given) {
+    const int valid = GLX_CONTEXT_CORE_PROFILE_BIT_ARB | GLX_CONTEXT_COMPATIBILITY_PROFILE_BIT_ARB |
+                      (es_allowed ? GLX_CONTEXT_ES_PROFILE_BIT_EXT : 0);
+    // Exactly one known bit (for desktop versions below 3.2 the profile is ignored).
+    const bool one_bit = profile != 0 && (profile & (profile - 1)) == 0 && (profile & ~valid) == 0;
+    const bool ignored = !es && (r.request.major < 3 || (r.request.major == 3 && r.request.minor < 2));
+    if (!one_bit && !ignored) return bad(ContextAttribsError::kBadProfile, fmt::format("profile mask 0x{:x} is not supported", profile));
+  }
+  if (!known_version(r.request.major, r.request.minor, es))
+    return bad(ContextAttribsError::kBadMatch,
+               fmt::format("OpenGL{} version {}.{} does not exist", es ? " ES" : "", r.request.major, r.request.minor));
+  if (r.request.forward_compatible && !es && r.request.major < 3)
+    return bad(ContextAttribsError::kBadMatch, "forward-compatible contexts need OpenGL 3.0 or later");
+  r.request.es_profile = es;
+  const bool versioned_profile = !es && (r.request.major > 3 || (r.request.major == 3 && r.request.minor >= 2));
+  r.request.core_profile = versioned_profile && profile == GLX_CONTEXT_CORE_PROFILE_BIT_ARB;
+  // 3.1 without GL_ARB_compatibility is what a 3.1 request gets; EGL decides, as GLX drivers do.
+  *out = r;
+  return {};
+}
+
+}  // namespace eglrun::glx

@@ -1,0 +1,176 @@
+#include <chrono>
+#include <thread>
+
+#include "drawable/buffer_mapping.hpp"
+#include "drawable/gl_state.hpp"
+#include "glx/api.hpp"
+#include "glx/errors.hpp"
+#include "glx/frame_output.hpp"
+#include "glx/registry.hpp"
+#include "log/log.hpp"
+#include "symbols/real.hpp"
+#include "symbols/poison.hpp"
+
+namespace eglrun::glx::api {
+
+using namespace eglrun::real;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+// There is no display to synchronise with: swap intervals and video sync follow a virtual 60 Hz
+// retrace, counted from the first use.
+constexpr double kRefreshHz = 60.0;
+
+Clock::time_point epoch() {
+  static const Clock::time_point t = Clock::now();
+  return t;
+}
+
+uint64_t retrace_count() {
+  auto elapsed = std::chrono::duration<double>(Clock::now() - epoch()).count();
+  return static_cast<uint64_t>(elapsed * kRefreshHz);
+}
+
+void wait_for_retrace(uint64_t target) {
+  auto when = epoch() + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(target / kRefreshHz));
+  std::this_thread::sleep_until(when);
+}
+
+// The current context's view of `drawable`, when the calling thread has it current.
+drawable::Framebuffer* current_view(Display* dpy, GLXDrawable drawable) {
+  Context* c = current_context();
+  if (c == nullptr || c->current_dpy != dpy) return nullptr;
+  if (c->draw_handle == drawable) return c->draw_fb;
+  if (c->read_handle == drawable) return c->read_fb;
+  return nullptr;
+}
+
+void pace(drawable::Drawable& d) {
+  const int interval = d.swap_interval.load();
+  if (interval <= 0) return;
+  const uint64_t now = retrace_count();
+  uint64_t target = d.last_swap_retrace + static_cast<uint64_t>(interval);
+  if (target > now) wait_for_retrace(target);
+  d.last_swap_retrace = std::max(target, now);
+}
+
+}  // namespace
+
+void swap_buffers(Display* dpy, GLXDrawable drawable) {
+  drawable::Framebuffer* fb = current_view(dpy, drawable);
+  if (fb == nullptr) {
+    auto& reg = Registry::instance();
+    std::lock_guard lock(reg.mutex);
+    if (!reg.find_drawable(dpy, drawable)) {
+      XWindowAttributes attr{};
+      // A window nothing ever rendered to has nothing to show; anything else is not a drawable.
+      if (drawable == None || !XGetWindowAttributes(dpy, drawable, &attr))
+        raise_glx_error(dpy, kGLXBadDrawable, false, kX_GLXSwapBuffers, drawable);
+      return;
+    }
+    log::debug("glXSwapBuffers on 0x{:x}, which is not current in this thread: nothing to read it with", drawable);
+    return;
+  }
+  pace(fb->drawable());
+  glx::swap_buffers(*current_context(), *fb);
+}
+
+void wait_gl() {
+  Context* c = current_context();
+  if (c == nullptr) return;
+  glFinish_fn();
+  show_front_buffer(*c);
+}
+
+void wait_x() {
+  Context* c = current_context();
+  if (c != nullptr && c->current_dpy != nullptr) XSync(c->current_dpy, False);
+}
+
+void copy_sub_buffer(Display* dpy, GLXDrawable drawable, int x, int y, int width, int height) {
+  drawable::Framebuffer* fb = current_view(dpy, drawable);
+  if (fb == nullptr || width <= 0 || height <= 0) return;
+  auto& d = fb->drawable();
+  if (!d.double_buffered) return;
+  // The rectangle of the back buffer goes to the front buffer, which is then shown whole.
+  if (!d.has_front()) {
+    d.want_front();
+    std::string error;
+    if (const auto* b = egl::backend(&error)) fb->sync(b->display, current_context()->egl);
+  }
+  {
+    drawable::ScopedFramebufferBindings bindings;
+    drawable::ScopedBlitState blit_state;
+    glBindFramebuffer_fn(GL_READ_FRAMEBUFFER, fb->fbo());
+    glBindFramebuffer_fn(GL_DRAW_FRAMEBUFFER, fb->fbo());
+    GLint read = 0, draw[2] = {0, 0};
+    glGetIntegerv_fn(GL_READ_BUFFER, &read);
+    glGetIntegerv_fn(GL_DRAW_BUFFER0, &draw[0]);
+    glGetIntegerv_fn(GL_DRAW_BUFFER1, &draw[1]);
+    glReadBuffer_fn(drawable::kBackAttachment);
+    const GLenum front = drawable::kFrontAttachment;
+    glDrawBuffers_fn(1, &front);
+    glBlitFramebuffer_fn(x, y, x + width, y + height, x, y, x + width, y + height, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+    glReadBuffer_fn(static_cast<GLenum>(read));
+    GLenum restore[2] = {static_cast<GLenum>(draw[0]), static_cast<GLenum>(draw[1])};
+    glDrawBuffers_fn(2, restore);
+  }
+  fb->front_drawn = true;
+  show_front_buffer(*current_context());
+}
+
+void swap_interval_ext(Display* dpy, GLXDrawable drawable, int interval) {
+  auto& reg = Registry::instance();
+  std::lock_guard lock(reg.mutex);
+  auto d = reg.find_drawable(dpy, drawable);
+  if (!d) {
+    raise_core_error(dpy, BadWindow, kX_GLXChangeDrawableAttributes, drawable);
+    return;
+  }
+  if (interval < 0) {
+    raise_core_error(dpy, BadValue, kX_GLXChangeDrawableAttributes, static_cast<XID>(interval));
+    return;
+  }
+  d->swap_interval = interval;
+}
+
+int swap_interval_mesa(unsigned int interval) {
+  Context* c = current_context();
+  if (c == nullptr || c->draw_fb == nullptr) return GLX_BAD_CONTEXT;
+  if (interval > 1000) return GLX_BAD_VALUE;
+  c->draw_fb->drawable().swap_interval = static_cast<int>(interval);
+  return 0;
+}
+
+int get_swap_interval_mesa() {
+  Context* c = current_context();
+  return c && c->draw_fb ? c->draw_fb->drawable().swap_interval.load() : 0;
+}
+
+int swap_interval_sgi(int interval) {
+  Context* c = current_context();
+  if (interval <= 0) return GLX_BAD_VALUE;
+  if (c == nullptr || c->draw_fb == nullptr) return GLX_BAD_CONTEXT;
+  c->draw_fb->drawable().swap_interval = interval;
+  return 0;
+}
+
+int get_video_sync(unsigned int* count) {
+  if (current_context() == nullptr) return GLX_BAD_CONTEXT;
+  if (count) *count = static_cast<unsigned int>(retrace_count());
+  return 0;
+}
+
+int wait_video_sync(int divisor, int remainder, unsigned int* count) {
+  if (divisor <= 0 || remainder < 0 || remainder >= divisor) return GLX_BAD_VALUE;
+  if (current_context() == nullptr) return GLX_BAD_CONTEXT;
+  uint64_t now = retrace_count();
+  uint64_t target = now + 1;  // at least the next retrace, like a real wait
+  while (target % static_cast<uint64_t>(divisor) != static_cast<uint64_t>(remainder)) ++target;
+  wait_for_retrace(target);
+  if (count) *count = static_cast<unsigned int>(target);
+  return 0;
+}
+
+}  // namespace eglrun::glx::api
