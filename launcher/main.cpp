@@ -1,5 +1,9 @@
 // eglrun: runs a GLX program with libeglrun.so preloaded (see --help).
+#include <unistd.h>
+
 #include <cstdio>
+#include <cstdlib>
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -7,12 +11,42 @@
 #include "launcher/options.hpp"
 #include "log/log.hpp"
 
+#include "launcher/child_env.hpp"
+
 #ifndef EGLRUN_VERSION
 #define EGLRUN_VERSION "unknown"
 #endif
 
+namespace {
+
+// An eglrun started from a program that already runs under eglrun (a shell, a script) has the
+// interposer preloaded into itself: its X server queries would then be answered by the interposer
+// instead of the server. It restarts itself once without that library; the program still gets it.
+void drop_own_interposer(char** argv) {
+  const char* preload = std::getenv("LD_PRELOAD");
+  if (preload == nullptr) return;
+  std::string kept;
+  bool found = false;
+  for (const auto& p : eglrun::launcher::split_preload(preload)) {
+    if (std::filesystem::path(p).filename() == "libeglrun.so")
+      found = true;
+    else
+      kept += (kept.empty() ? "" : ":") + p;
+  }
+  if (!found) return;
+  if (kept.empty())
+    unsetenv("LD_PRELOAD");
+  else
+    setenv("LD_PRELOAD", kept.c_str(), 1);
+  execv("/proc/self/exe", argv);
+  setenv("LD_PRELOAD", preload, 1);  // could not restart: go on as we are
+}
+
+}  // namespace
+
 int main(int argc, char** argv, char** envp) {
   using namespace eglrun::launcher;
+  drop_own_interposer(argv);
   std::vector<std::string> args(argv + 1, argv + argc);
   ParseResult parsed = parse_options(args);
   if (!parsed.error.empty()) {

@@ -133,7 +133,9 @@ std::string native_vendor_name(const diagnostics::XServerFacts& x) {
 }
 
 bool is_hardware_glx_vendor(const diagnostics::XServerFacts& x) {
-  return x.reachable && x.glx && native_vendor_name(x) != "mesa";
+  // "eglrun" would be the interposer answering for a server without GLX, never a GPU.
+  std::string vendor = native_vendor_name(x);
+  return x.reachable && x.glx && vendor != "mesa" && vendor != "eglrun";
 }
 
 }  // namespace eglrun::launcher

@@ -143,6 +143,12 @@ preload-kept)
   [ -f "$lib" ] || fail "preloaded library does not exist: $lib"
   [ "$vendor" = eglrun ] || fail "__GLX_VENDOR_LIBRARY_NAME=$vendor"
   ;;
+nested)
+  # eglrun started under eglrun (e.g. from a shell it runs): one copy of the library, still first-party.
+  run "$eglrun" -- "$eglrun" -- sh -c 'echo "$LD_PRELOAD"'
+  expect_rc 0
+  case $out in /*/libeglrun.so) ;; *) fail "nested LD_PRELOAD is $out" ;; esac
+  ;;
 options-to-environment)
   run "$eglrun" --quiet -v --fps 30 --profile --no-shm --no-spoil -- \
     sh -c 'echo "$EGLRUN_QUIET $EGLRUN_LOG $EGLRUN_FPS $EGLRUN_PROFILE $EGLRUN_NO_SHM $EGLRUN_SPOIL"'
