@@ -13,6 +13,8 @@ using namespace eglrun::real;
 
 namespace {
 
+constexpr GLenum kFramebufferFlipYMesa = 0x8BBB;  // GL_FRAMEBUFFER_FLIP_Y_MESA
+
 GLenum depth_attachment_point(GLenum format) {
   return format == GL_DEPTH24_STENCIL8 || format == GL_DEPTH32F_STENCIL8 ? GL_DEPTH_STENCIL_ATTACHMENT
                                                                          : GL_DEPTH_ATTACHMENT;
@@ -42,6 +44,7 @@ bool Framebuffer::sync(EGLDisplay display, EGLContext current) {
   const bool resized = w != attached_w_ || h != attached_h_;
 
   glBindFramebuffer_fn(GL_FRAMEBUFFER, fbo_);
+  if (first && flip_y_) glFramebufferParameteri_fn(GL_FRAMEBUFFER, kFramebufferFlipYMesa, GL_TRUE);
   if (samples_ > 0 && resolve_fbo_ == 0) glGenFramebuffers_fn(1, &resolve_fbo_);
   for (int i = 0; i < 2; ++i) {
     const GLenum point = i == 0 ? kBackAttachment : kFrontAttachment;
@@ -70,14 +73,15 @@ bool Framebuffer::sync(EGLDisplay display, EGLContext current) {
     }
     glFramebufferRenderbuffer_fn(GL_FRAMEBUFFER, point, GL_RENDERBUFFER, color_[i]);
   }
-  if (cfg->depth_stencil_format != 0 && (depth_stencil_ == 0 || resized)) {
+  const GLenum dfmt = cfg->depth_stencil_format;
+  if (dfmt != 0 && (depth_stencil_ == 0 || resized)) {
     if (depth_stencil_ == 0) glGenRenderbuffers_fn(1, &depth_stencil_);
     glBindRenderbuffer_fn(GL_RENDERBUFFER, depth_stencil_);
     if (samples_ > 0)
-      glRenderbufferStorageMultisample_fn(GL_RENDERBUFFER, samples_, cfg->depth_stencil_format, w, h);
+      glRenderbufferStorageMultisample_fn(GL_RENDERBUFFER, samples_, dfmt, w, h);
     else
-      glRenderbufferStorage_fn(GL_RENDERBUFFER, cfg->depth_stencil_format, w, h);
-    glFramebufferRenderbuffer_fn(GL_FRAMEBUFFER, depth_attachment_point(cfg->depth_stencil_format), GL_RENDERBUFFER,
+      glRenderbufferStorage_fn(GL_RENDERBUFFER, dfmt, w, h);
+    glFramebufferRenderbuffer_fn(GL_FRAMEBUFFER, depth_attachment_point(dfmt), GL_RENDERBUFFER,
                                  depth_stencil_);
   }
   GLenum status = glCheckFramebufferStatus_fn(GL_FRAMEBUFFER);
@@ -107,6 +111,33 @@ GLuint Framebuffer::resolved_fbo_for_read(Buffer slot) {
                        GL_NEAREST);
   glReadBuffer_fn(static_cast<GLenum>(old_read));
   return resolve_fbo_;
+}
+
+void Framebuffer::copy_back_to_front() { copy_back_to_front(0, 0, attached_w_, attached_h_); }
+
+void Framebuffer::copy_back_to_front(int x, int y, int width, int height) {
+  ScopedFramebufferBindings bindings;
+  ScopedBlitState blit_state;
+  glBindFramebuffer_fn(GL_READ_FRAMEBUFFER, fbo_);
+  glBindFramebuffer_fn(GL_DRAW_FRAMEBUFFER, fbo_);
+  GLint read = 0, draw[2] = {0, 0};
+  glGetIntegerv_fn(GL_READ_BUFFER, &read);
+  glGetIntegerv_fn(GL_DRAW_BUFFER0, &draw[0]);
+  glGetIntegerv_fn(GL_DRAW_BUFFER1, &draw[1]);
+  glReadBuffer_fn(kBackAttachment);
+  const GLenum front = kFrontAttachment;
+  glDrawBuffers_fn(1, &front);
+  glBlitFramebuffer_fn(x, y, x + width, y + height, x, y, x + width, y + height, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+  glReadBuffer_fn(static_cast<GLenum>(read));
+  GLenum restore[2] = {static_cast<GLenum>(draw[0]), static_cast<GLenum>(draw[1])};
+  glDrawBuffers_fn(2, restore);
+}
+
+void Framebuffer::ensure_front(EGLDisplay display, EGLContext current) {
+  Drawable& d = *drawable_;
+  if (d.has_front()) return;
+  d.want_front();
+  if (sync(display, current)) copy_back_to_front();
 }
 
 void Framebuffer::destroy() {

@@ -42,12 +42,8 @@ Framebuffer* fb_for_name(GLuint framebuffer, bool read) {
 }
 
 void ensure_front(Framebuffer& fb) {
-  auto* c = ctx();
-  auto& d = fb.drawable();
-  if (d.has_front()) return;
-  d.want_front();
   std::string error;
-  if (const auto* b = egl::backend(&error)) fb.sync(b->display, c->egl);
+  if (const auto* b = egl::backend(&error)) fb.ensure_front(b->display, ctx()->egl);
 }
 
 // An invalid attachment change: makes the GL raise GL_INVALID_OPERATION without touching anything.

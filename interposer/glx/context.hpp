@@ -40,6 +40,7 @@ struct Context {
 
   // Facts about the GL behind the EGL context, read at its first make-current.
   bool has_pack_invert = false;
+  bool has_flip_y = false;
   bool is_es = false;
 };
 

@@ -56,26 +56,6 @@ void present_buffer(Context& c, Framebuffer& fb, Buffer slot) {
   note_status(d, p->present(img));
 }
 
-// The back buffer becomes the front buffer (only kept when something uses the front buffer).
-void copy_back_to_front(Framebuffer& fb) {
-  drawable::ScopedFramebufferBindings bindings;
-  drawable::ScopedBlitState blit_state;
-  glBindFramebuffer_fn(GL_READ_FRAMEBUFFER, fb.fbo());
-  glBindFramebuffer_fn(GL_DRAW_FRAMEBUFFER, fb.fbo());
-  GLint read = 0, draw[2] = {0, 0};
-  glGetIntegerv_fn(GL_READ_BUFFER, &read);
-  glGetIntegerv_fn(GL_DRAW_BUFFER0, &draw[0]);
-  glGetIntegerv_fn(GL_DRAW_BUFFER1, &draw[1]);
-  glReadBuffer_fn(drawable::kBackAttachment);
-  const GLenum front = drawable::kFrontAttachment;
-  glDrawBuffers_fn(1, &front);
-  const int w = fb.drawable().storage_width(), h = fb.drawable().storage_height();
-  glBlitFramebuffer_fn(0, 0, w, h, 0, 0, w, h, GL_COLOR_BUFFER_BIT, GL_NEAREST);
-  glReadBuffer_fn(static_cast<GLenum>(read));
-  GLenum restore[2] = {static_cast<GLenum>(draw[0]), static_cast<GLenum>(draw[1])};
-  glDrawBuffers_fn(2, restore);
-}
-
 bool draws_to_front(Framebuffer& fb) {
   GLint v[2] = {0, 0};
   GLint bound = 0;
@@ -113,7 +93,7 @@ void swap_buffers(Context& c, Framebuffer& fb) {
     return;
   }
   present_buffer(c, fb, Buffer::Back);
-  if (d.has_front()) copy_back_to_front(fb);
+  if (d.has_front()) fb.copy_back_to_front();
   d.swap_count.fetch_add(1);
   follow_window_size(c, fb);
 }

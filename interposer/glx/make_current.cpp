@@ -46,7 +46,7 @@ std::shared_ptr<Drawable> lookup_or_adopt(Registry& reg, Display* dpy, XID handl
 
 Framebuffer* framebuffer_for(Context& ctx, const std::shared_ptr<Drawable>& d) {
   auto& slot = ctx.framebuffers[d->serial];
-  if (!slot) slot = std::make_unique<Framebuffer>(d);
+  if (!slot) slot = std::make_unique<Framebuffer>(d, ctx.has_flip_y);
   return slot.get();
 }
 
@@ -169,6 +169,7 @@ Bool make_current(Display* dpy, GLXDrawable draw, GLXDrawable read, GLXContext h
   const bool first_time = !ctx->ever_current;
   if (first_time) {
     ctx->has_pack_invert = !ctx->is_es && has_gl_extension("GL_MESA_pack_invert");
+    ctx->has_flip_y = has_gl_extension("GL_MESA_framebuffer_flip_y");
     if (first_make_current_in_process()) {
       const char* renderer = reinterpret_cast<const char*>(glGetString_fn(GL_RENDERER));
       if (!diagnostics::check_renderer_at_first_make_current(renderer ? renderer : "")) {

@@ -2,7 +2,6 @@
 #include <thread>
 
 #include "drawable/buffer_mapping.hpp"
-#include "drawable/gl_state.hpp"
 #include "glx/api.hpp"
 #include "glx/errors.hpp"
 #include "glx/frame_output.hpp"
@@ -94,28 +93,11 @@ void copy_sub_buffer(Display* dpy, GLXDrawable drawable, int x, int y, int width
   auto& d = fb->drawable();
   if (!d.double_buffered) return;
   // The rectangle of the back buffer goes to the front buffer, which is then shown whole.
-  if (!d.has_front()) {
-    d.want_front();
-    std::string error;
-    if (const auto* b = egl::backend(&error)) fb->sync(b->display, current_context()->egl);
-  }
   {
-    drawable::ScopedFramebufferBindings bindings;
-    drawable::ScopedBlitState blit_state;
-    glBindFramebuffer_fn(GL_READ_FRAMEBUFFER, fb->fbo());
-    glBindFramebuffer_fn(GL_DRAW_FRAMEBUFFER, fb->fbo());
-    GLint read = 0, draw[2] = {0, 0};
-    glGetIntegerv_fn(GL_READ_BUFFER, &read);
-    glGetIntegerv_fn(GL_DRAW_BUFFER0, &draw[0]);
-    glGetIntegerv_fn(GL_DRAW_BUFFER1, &draw[1]);
-    glReadBuffer_fn(drawable::kBackAttachment);
-    const GLenum front = drawable::kFrontAttachment;
-    glDrawBuffers_fn(1, &front);
-    glBlitFramebuffer_fn(x, y, x + width, y + height, x, y, x + width, y + height, GL_COLOR_BUFFER_BIT, GL_NEAREST);
-    glReadBuffer_fn(static_cast<GLenum>(read));
-    GLenum restore[2] = {static_cast<GLenum>(draw[0]), static_cast<GLenum>(draw[1])};
-    glDrawBuffers_fn(2, restore);
+    std::string error;
+    if (const auto* b = egl::backend(&error)) fb->ensure_front(b->display, current_context()->egl);
   }
+  fb->copy_back_to_front(x, y, width, height);
   fb->front_drawn = true;
   show_front_buffer(*current_context());
 }
