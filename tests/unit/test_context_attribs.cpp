@@ -1,0 +1,71 @@
+#include <gtest/gtest.h>
+
+#include <GL/glx.h>
+#include <GL/glxext.h>
+
+#include "glx/context_attribs.hpp"
+
+using eglrun::glx::ContextAttribs;
+using eglrun::glx::ContextAttribsError;
+using eglrun::glx::parse_context_attribs;
+using Kind = ContextAttribsError::Kind;
+
+TEST(ContextAttribs, DefaultsAreLegacyCompatibility) {
+  ContextAttribs a;
+  ASSERT_EQ(parse_context_attribs(nullptr, false, &a).kind, Kind::kNone);
+  EXPECT_EQ(a.request.major, 1);
+  EXPECT_EQ(a.request.minor, 0);
+  EXPECT_FALSE(a.request.core_profile);
+  EXPECT_EQ(a.render_type, GLX_RGBA_TYPE);
+}
+
+TEST(ContextAttribs, CoreIsTheDefaultProfileFrom32) {
+  const int attribs[] = {GLX_CONTEXT_MAJOR_VERSION_ARB, 4, GLX_CONTEXT_MINOR_VERSION_ARB, 5, None};
+  ContextAttribs a;
+  ASSERT_EQ(parse_context_attribs(attribs, false, &a).kind, Kind::kNone);
+  EXPECT_TRUE(a.request.core_profile);
+  const int compat[] = {GLX_CONTEXT_MAJOR_VERSION_ARB, 3, GLX_CONTEXT_MINOR_VERSION_ARB, 3,
+                        GLX_CONTEXT_PROFILE_MASK_ARB, GLX_CONTEXT_COMPATIBILITY_PROFILE_BIT_ARB, None};
+  ASSERT_EQ(parse_context_attribs(compat, false, &a).kind, Kind::kNone);
+  EXPECT_FALSE(a.request.core_profile);
+}
+
+TEST(ContextAttribs, FlagsAndRobustness) {
+  const int attribs[] = {GLX_CONTEXT_MAJOR_VERSION_ARB, 3, GLX_CONTEXT_FLAGS_ARB,
+                         GLX_CONTEXT_DEBUG_BIT_ARB | GLX_CONTEXT_FORWARD_COMPATIBLE_BIT_ARB | GLX_CONTEXT_ROBUST_ACCESS_BIT_ARB,
+                         GLX_CONTEXT_RESET_NOTIFICATION_STRATEGY_ARB, GLX_LOSE_CONTEXT_ON_RESET_ARB, None};
+  ContextAttribs a;
+  ASSERT_EQ(parse_context_attribs(attribs, false, &a).kind, Kind::kNone);
+  EXPECT_TRUE(a.request.debug);
+  EXPECT_TRUE(a.request.forward_compatible);
+  EXPECT_TRUE(a.request.robust_access);
+  EXPECT_TRUE(a.request.lose_context_on_reset);
+}
+
+TEST(ContextAttribs, ErrorsTheSpecificationPrescribes) {
+  ContextAttribs a;
+  const int unknown[] = {0x7777, 1, None};
+  EXPECT_EQ(parse_context_attribs(unknown, false, &a).kind, Kind::kBadValue);
+  const int bad_flags[] = {GLX_CONTEXT_FLAGS_ARB, 0x100, None};
+  EXPECT_EQ(parse_context_attribs(bad_flags, false, &a).kind, Kind::kBadValue);
+  const int no_version[] = {GLX_CONTEXT_MAJOR_VERSION_ARB, 2, GLX_CONTEXT_MINOR_VERSION_ARB, 7, None};
+  EXPECT_EQ(parse_context_attribs(no_version, false, &a).kind, Kind::kBadMatch);
+  const int fwd_old[] = {GLX_CONTEXT_MAJOR_VERSION_ARB, 2, GLX_CONTEXT_FLAGS_ARB,
+                         GLX_CONTEXT_FORWARD_COMPATIBLE_BIT_ARB, None};
+  EXPECT_EQ(parse_context_attribs(fwd_old, false, &a).kind, Kind::kBadMatch);
+  const int two_profiles[] = {GLX_CONTEXT_MAJOR_VERSION_ARB, 3, GLX_CONTEXT_MINOR_VERSION_ARB, 2,
+                              GLX_CONTEXT_PROFILE_MASK_ARB, 3, None};
+  EXPECT_EQ(parse_context_attribs(two_profiles, false, &a).kind, Kind::kBadProfile);
+  const int es_not_offered[] = {GLX_CONTEXT_MAJOR_VERSION_ARB, 2, GLX_CONTEXT_PROFILE_MASK_ARB,
+                                GLX_CONTEXT_ES2_PROFILE_BIT_EXT, None};
+  EXPECT_EQ(parse_context_attribs(es_not_offered, false, &a).kind, Kind::kBadProfile);
+  EXPECT_EQ(parse_context_attribs(es_not_offered, true, &a).kind, Kind::kNone);
+  EXPECT_TRUE(a.request.es_profile);
+}
+
+TEST(ContextAttribs, UnterminatedListIsRejectedNotReadForever) {
+  std::vector<int> endless(1000, GLX_CONTEXT_MAJOR_VERSION_ARB);
+  for (size_t i = 1; i < endless.size(); i += 2) endless[i] = 3;
+  ContextAttribs a;
+  EXPECT_EQ(parse_context_attribs(endless.data(), false, &a).kind, Kind::kBadValue);
+}
