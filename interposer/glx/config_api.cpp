@@ -16,7 +16,6 @@ const VisualTraits* find_visual(const ScreenState& s, VisualID id);
 
 namespace {
 
-const FBConfigDesc* from_handle(GLXFBConfig c) { return reinterpret_cast<const FBConfigDesc*>(c); }
 GLXFBConfig to_handle(const FBConfigDesc* c) { return reinterpret_cast<GLXFBConfig>(const_cast<FBConfigDesc*>(c)); }
 
 // Xlib frees what it returns with XFree (= free), so results are malloc'ed.

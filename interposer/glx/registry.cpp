@@ -49,13 +49,20 @@ const ScreenState* Registry::screen(Display* dpy, int screen) {
   if (!slot) {
     std::string error;
     const auto* backend = egl::backend(&error);
-    if (backend == nullptr) {
-      if (log::first_time("no-backend-configs")) log::error("{}", error);
-      return nullptr;
-    }
     auto st = std::make_unique<ScreenState>();
     st->visuals = query_visuals(dpy, screen);
-    st->configs = derive_fbconfigs(query_egl_configs(backend->display), st->visuals, screen);
+    std::vector<EglConfigTraits> device_configs;
+    if (backend != nullptr) {
+      device_configs = query_egl_configs(backend->display);
+    } else {
+      // The device cannot be opened: offer the usual configs anyway, so the program fails where
+      // GLX programs expect failures, at context creation, with the device error.
+      if (log::first_time("no-backend-configs")) log::error("{}", error);
+      for (int depth : {0, 24})
+        for (int stencil : {0, 8})
+          for (int alpha : {0, 8}) device_configs.push_back({8, 8, 8, alpha, depth, depth ? stencil : 0, 0});
+    }
+    st->configs = derive_fbconfigs(device_configs, st->visuals, screen);
     log::debug("screen {}: {} visuals, {} FBConfigs", screen, st->visuals.size(), st->configs.size());
     slot = std::move(st);
   }
