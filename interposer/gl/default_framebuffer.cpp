@@ -329,6 +329,7 @@ bool refuse_attachment_change(GLenum target) {
 
 void viewport(GLint x, GLint y, GLsizei w, GLsizei h) {
   glViewport_fn(x, y, w, h);
+  if (auto* c = ctx()) glx::viewport_changed(*c, w, h);  // the resize hint of GLX applications
 }
 
 void after_flush() {

@@ -4,6 +4,7 @@
 #include "glx/api.hpp"
 #include "glx/context_attribs.hpp"
 #include "glx/errors.hpp"
+#include "glx/frame_output.hpp"
 #include "glx/internal.hpp"
 #include "glx/registry.hpp"
 #include "log/log.hpp"
@@ -50,6 +51,7 @@ void sweep_framebuffers(Context& ctx, bool all) {
 void destroy_now(Context* ctx) {
   std::string error;
   const auto* b = egl::backend(&error);
+  forget_context(*ctx);  // frames read back in it may still be on their way to a window
   // A context that shares objects would leave our FBOs behind in the share group: delete them first.
   sweep_framebuffers(*ctx, true);
   ctx->framebuffers.clear();

@@ -1,4 +1,8 @@
 // Getting a frame from a drawable's GL buffers into its X window or pixmap.
+//
+// Windows: the frame is read back asynchronously into a ring of pixel buffers in the application's
+// context and shown by the window's presenter thread (present/present_thread.hpp); the application
+// thread waits only when every slot is in flight and spoiling is off. Pixmaps: synchronously.
 #pragma once
 
 #include "drawable/framebuffer.hpp"
@@ -12,5 +16,11 @@ void swap_buffers(Context& c, drawable::Framebuffer& fb);
 void show_front_buffer(Context& c);
 // Follows the X window's size: when it changed, re-sizes the drawable's buffers (c current).
 void follow_window_size(Context& c, drawable::Framebuffer& fb);
+// glViewport with a size other than the window's (as after a ConfigureNotify): checks the window's
+// size with the server now, so the next frame already has it.
+void viewport_changed(Context& c, int width, int height);
+// Before `c`'s EGL context is destroyed: waits until no frame read back in it is still being
+// copied out, and deletes its read-back buffers when it is current in this thread.
+void forget_context(Context& c);
 
 }  // namespace eglrun::glx

@@ -1,0 +1,78 @@
+#include "present/frame_queue.hpp"
+
+#include <cstring>
+
+namespace eglrun::present {
+
+void Frame::release() {
+  if (fence != EGL_NO_SYNC) {
+    eglDestroySync(display, fence);
+    fence = EGL_NO_SYNC;
+  }
+  if (on_release) {
+    auto f = std::move(on_release);
+    on_release = nullptr;
+    f();
+  }
+  pixels = nullptr;
+}
+
+uint64_t FrameQueue::push(Frame frame) {
+  frame.sequence = next_sequence_++;
+  frames_.push_back(std::move(frame));
+  return frames_.back().sequence;
+}
+
+bool FrameQueue::take(Frame* out, std::vector<Frame>* dropped) {
+  if (frames_.empty()) return false;
+  if (spoil_) {
+    // A frame the producer waits for (a front-buffer flush) must be shown: it goes first, and what
+    // came before it is older still.
+    size_t pick = frames_.size() - 1;
+    for (size_t i = 0; i < frames_.size(); ++i)
+      if (frames_[i].wait) {
+        pick = i;
+        break;
+      }
+    for (size_t i = 0; i < pick; ++i) dropped->push_back(std::move(frames_[i]));
+    *out = std::move(frames_[pick]);
+    frames_.erase(frames_.begin(), frames_.begin() + static_cast<std::ptrdiff_t>(pick) + 1);
+    return true;
+  }
+  *out = std::move(frames_.front());
+  frames_.pop_front();
+  return true;
+}
+
+bool FrameQueue::take_oldest_of(const void* owner, Frame* out) {
+  for (auto it = frames_.begin(); it != frames_.end(); ++it) {
+    if (it->owner == owner && !it->wait) {
+      *out = std::move(*it);
+      frames_.erase(it);
+      return true;
+    }
+  }
+  return false;
+}
+
+std::vector<Frame> FrameQueue::clear() {
+  std::vector<Frame> all;
+  for (auto& f : frames_) all.push_back(std::move(f));
+  frames_.clear();
+  return all;
+}
+
+void copy_rows(const uint8_t* src, int src_stride, bool bottom_up, int width, int height, uint8_t* dst,
+               int dst_stride) {
+  const size_t row = static_cast<size_t>(width) * 4;
+  if (!bottom_up && src_stride == dst_stride && static_cast<size_t>(src_stride) == row) {
+    std::memcpy(dst, src, row * static_cast<size_t>(height));
+    return;
+  }
+  for (int y = 0; y < height; ++y) {
+    const int from = bottom_up ? height - 1 - y : y;
+    std::memcpy(dst + static_cast<size_t>(y) * dst_stride, src + static_cast<size_t>(from) * src_stride, row);
+  }
+}
+
+}  // namespace eglrun::present
