@@ -2,6 +2,8 @@
 
 #include <filesystem>
 
+#include "eglrun/environment.hpp"
+
 namespace eglrun::launcher {
 
 std::vector<std::string> split_preload(const std::string& value) {
@@ -35,20 +37,20 @@ void prepare_environment(const Options& o, const LaunchPlan& plan, Environment& 
     env["LD_PRELOAD"] = joined;
 
   if (plan.native_vendor) {
-    env["__GLX_VENDOR_LIBRARY_NAME"] = *plan.native_vendor;
-    env["EGLRUN_NATIVE"] = "1";
+    env[env::kGlxVendor] = *plan.native_vendor;
+    env[env::kNative] = "1";
   } else {
-    env["__GLX_VENDOR_LIBRARY_NAME"] = kInterposedGlxVendor;
-    env.erase("EGLRUN_NATIVE");
+    env[env::kGlxVendor] = kInterposedGlxVendor;
+    env.erase(env::kNative);
   }
-  if (o.device) env["EGLRUN_DEVICE"] = *o.device;
-  if (o.require_gpu) env["EGLRUN_REQUIRE_GPU"] = "1";
-  if (o.quiet) env["EGLRUN_QUIET"] = "1";
-  if (o.verbose > 0) env["EGLRUN_LOG"] = o.verbose == 1 ? "info" : o.verbose == 2 ? "debug" : "trace";
-  if (o.fps) env["EGLRUN_FPS"] = *o.fps;
-  if (o.profile) env["EGLRUN_PROFILE"] = "1";
-  if (o.no_shm) env["EGLRUN_NO_SHM"] = "1";
-  if (o.no_spoil) env["EGLRUN_SPOIL"] = "0";
+  if (o.device) env[env::kDevice] = *o.device;
+  if (o.require_gpu) env[env::kRequireGpu] = "1";
+  if (o.quiet) env[env::kQuiet] = "1";
+  if (o.verbose > 0) env[env::kLog] = o.verbose == 1 ? "info" : o.verbose == 2 ? "debug" : "trace";
+  if (o.fps) env[env::kFps] = *o.fps;
+  if (o.profile) env[env::kProfile] = "1";
+  if (o.no_shm) env[env::kNoShm] = "1";
+  if (o.no_spoil) env[env::kSpoil] = "0";
 }
 
 Environment environment_from(char** envp) {
