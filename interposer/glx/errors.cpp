@@ -1,8 +1,9 @@
 #include "glx/errors.hpp"
 
 
-#include <algorithm>
+#include <vector>
 
+#include "glx/code_choice.hpp"
 #include "log/log.hpp"
 #include "symbols/real.hpp"
 #include "symbols/poison.hpp"
@@ -11,35 +12,17 @@ namespace eglrun::glx {
 
 namespace {
 
-constexpr int kGlxEventCount = 17;
-constexpr int kGlxErrorCount = 14;
-
 ExtensionCodes choose_codes(Display* dpy) {
   real::resolve_x11();
-  ExtensionCodes c;
+  std::vector<ServerExtension> used;
   int count = 0;
   char** names = XListExtensions(dpy, &count);
-  int max_event = LASTEvent, max_error = 128;  // core X uses events below 35 and errors below 128
-  bool used_opcode[256] = {};
   for (int i = 0; i < count; ++i) {
-    int op = 0, ev = 0, err = 0;
-    if (real::XQueryExtension_fn(dpy, names[i], &op, &ev, &err)) {
-      if (op > 0 && op < 256) used_opcode[op] = true;
-      max_event = std::max(max_event, ev);
-      max_error = std::max(max_error, err);
-    }
+    ServerExtension e;
+    if (real::XQueryExtension_fn(dpy, names[i], &e.major_opcode, &e.first_event, &e.first_error)) used.push_back(e);
   }
   if (names) XFreeExtensionList(names);
-  // Real GLX is loaded early by X servers, so its numbers would be small; any free ones do, as long
-  // as they collide with nothing the server uses. Errors and events of other extensions extend past
-  // their base by an unknown count: leave a margin.
-  for (int op = 255; op >= 128; --op)
-    if (!used_opcode[op]) {
-      c.major_opcode = op;
-      break;
-    }
-  c.first_event = std::min(max_event + 32, 127 - kGlxEventCount);
-  c.first_error = std::min(max_error + 32, 255 - kGlxErrorCount);
+  ExtensionCodes c = choose_extension_codes(used);
   log::debug("GLX answered locally: opcode {}, first event {}, first error {}", c.major_opcode, c.first_event,
              c.first_error);
   return c;

@@ -7,9 +7,15 @@
 #define GLX_ENTRYPOINT(name) EGLRUN_POISON(name)
 #define GL_ENTRYPOINT(name) EGLRUN_POISON(name)
 #define X11_ENTRYPOINT(name) EGLRUN_POISON(name)
+#define DL_ENTRYPOINT(name) EGLRUN_POISON(name)
+#define XCB_ENTRYPOINT(name) EGLRUN_POISON(name)
 #include "symbols/glx_entrypoints.inc"
 #include "symbols/gl_entrypoints.inc"
 #include "symbols/x11_entrypoints.inc"
+#include "symbols/dl_entrypoints.inc"
+#include "symbols/xcb_entrypoints.inc"
 #undef GLX_ENTRYPOINT
 #undef GL_ENTRYPOINT
 #undef X11_ENTRYPOINT
+#undef DL_ENTRYPOINT
+#undef XCB_ENTRYPOINT

@@ -5,6 +5,9 @@
 #pragma once
 
 #include <X11/Xlib.h>
+#include <dlfcn.h>
+#include <xcb/glx.h>
+#include <xcb/xcb.h>
 #define GL_GLEXT_PROTOTYPES 1
 #include <GL/gl.h>
 #include <GL/glext.h>
@@ -22,12 +25,24 @@ namespace eglrun::real {
 #include "symbols/gl_entrypoints.inc"
 #undef GL_ENTRYPOINT
 
+#define DL_ENTRYPOINT(name) extern decltype(&::name) name##_fn;
+#include "symbols/dl_entrypoints.inc"
+#undef DL_ENTRYPOINT
+
+#define XCB_ENTRYPOINT(name) extern decltype(&::name) name##_fn;
+#include "symbols/xcb_entrypoints.inc"
+#undef XCB_ENTRYPOINT
+
 #define GL_INTERNAL(name) extern decltype(&::name) name##_fn;
 #include "symbols/gl_internal.inc"
 #undef GL_INTERNAL
 
 // Idempotent and thread-safe. Xlib's are needed from the first intercepted call; GL's need libEGL.
 void resolve_x11();
+// libc's dlsym, found with dlvsym so that no lookup passes through eglrun's own dlsym. Async-safe
+// enough for the dlsym stub: a relaxed load after the first call.
+void resolve_dl();
+void resolve_xcb();
 void resolve_gl();
 
 }  // namespace eglrun::real

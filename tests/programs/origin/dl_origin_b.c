@@ -1,0 +1,1 @@
+__attribute__((visibility("default"))) int origin_value(void) { return 2; }
