@@ -17,6 +17,7 @@ struct Frame {
   const uint8_t* pixels = nullptr;
   int width = 0, height = 0, stride = 0;
   bool bottom_up = true;                // GL row order: the flip happens in the copy to the X image
+  bool swap_red_blue = false;           // RGBA in memory: the copy turns it into the X visual's BGRA
   EGLDisplay display = EGL_NO_DISPLAY;  // with fence: signalled once `pixels` hold the frame
   EGLSync fence = EGL_NO_SYNC;
   const void* owner = nullptr;  // the producer (a readback ring), so it can take back a queued frame
@@ -55,7 +56,8 @@ class FrameQueue {
 
 // Copies a frame's rows into an X image (`dst`, `dst_stride` bytes apart, top-down), flipping them
 // when the source is bottom-up: one pass, no separate flip.
+// With swap_red_blue, bytes 0 and 2 of each pixel trade places in the same pass.
 void copy_rows(const uint8_t* src, int src_stride, bool bottom_up, int width, int height, uint8_t* dst,
-               int dst_stride);
+               int dst_stride, bool swap_red_blue = false);
 
 }  // namespace eglrun::present

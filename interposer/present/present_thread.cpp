@@ -143,7 +143,8 @@ void PresentThread::run(std::string display_name) {
     Image image = presenter->acquire(frame.width, frame.height);
     auto t2 = Clock::now();
     if (image.pixels != nullptr)
-      copy_rows(frame.pixels, frame.stride, frame.bottom_up, frame.width, frame.height, image.pixels, image.stride);
+      copy_rows(frame.pixels, frame.stride, frame.bottom_up, frame.width, frame.height, image.pixels, image.stride,
+                frame.swap_red_blue);
     auto t3 = Clock::now();
     const double producer = frame.producer_seconds;
     // The slot goes back before the X server sees the frame: the producer can reuse it at once.
@@ -162,7 +163,8 @@ void PresentThread::run(std::string display_name) {
       profiler.add(S::Present, std::chrono::duration<double>((t2 - t1) + (t4 - t3)).count(), pixels);
       profiler.frame_shown();
       std::string report = profiler.poll(t4);
-      if (!report.empty()) log::info("{}", report);
+      // Asked for explicitly: shown whatever the log level.
+      if (!report.empty()) log::write(log::Level::Info, report);
     }
 
     lock.lock();
