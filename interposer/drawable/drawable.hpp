@@ -11,6 +11,8 @@
 #include <memory>
 #include <mutex>
 
+#include "drawable/swap_chain.hpp"
+
 namespace eglrun::glx {
 struct FBConfigDesc;
 }
@@ -53,7 +55,11 @@ class Drawable {
   // With an EGL context current: (re)creates the images when the size changed or a buffer that is
   // now wanted does not exist yet. False (with a logged reason) on allocation failure.
   bool ensure_storage(EGLDisplay display, EGLContext current);
-  EGLImageKHR image(Buffer b) const { return images_[static_cast<int>(b)]; }
+  EGLImageKHR image(Buffer b) const {
+    return b == Buffer::Back && chain_ ? chain_->back_image() : images_[static_cast<int>(b)];
+  }
+  // Double-buffered windows: the back buffer is a ring of images (drawable/swap_chain.hpp), else null.
+  SwapChain* swap_chain() const { return chain_.get(); }
   int storage_width() const { return storage_w_; }
   int storage_height() const { return storage_h_; }
 
@@ -77,17 +83,31 @@ class Drawable {
   std::atomic<bool> destroyed{false};  // its X window went away: present nothing
   std::atomic<bool> released{false};   // the GLX drawable was destroyed: contexts drop their views
   int reported_width = 0, reported_height = 0;  // a pbuffer's size as asked (storage is at least 1x1)
+  // GLX_EXT_texture_from_pixmap: how glXBindTexImageEXT presents this pixmap (GLX values; format
+  // GLX_TEXTURE_FORMAT_NONE_EXT means it cannot be bound).
+  int texture_format = 0x20D8;  // GLX_TEXTURE_FORMAT_NONE_EXT
+  int texture_target = 0;       // GLX_TEXTURE_2D_EXT, GLX_TEXTURE_RECTANGLE_EXT or GLX_TEXTURE_1D_EXT
+  bool mipmap_texture = false;
+  // GLX_EXT_buffer_age. A swap copies the back buffer out and leaves it as it was, so after any swap
+  // since the storage was last (re)allocated the back buffer holds the previous frame: age 1.
+  // With a swap chain the back buffer is an older image: the chain knows its age.
+  int back_buffer_age() const {
+    if (chain_) return chain_->back_age(swap_count.load());
+    return double_buffered && swap_count.load() > age_base_swap_.load() ? 1 : 0;
+  }
 
  private:
   void release_images(EGLDisplay display);
 
   std::atomic<int> width_, height_;
+  std::atomic<uint64_t> age_base_swap_{0};  // swap_count when the back buffer's contents were last lost
   std::atomic<uint64_t> generation_{0};
   EGLImageKHR images_[2] = {EGL_NO_IMAGE_KHR, EGL_NO_IMAGE_KHR};
   int storage_w_ = 0, storage_h_ = 0;
   bool front_wanted_ = false;
   std::unique_ptr<present::WindowPresenter> presenter_;
   bool presenter_failed_ = false;
+  std::unique_ptr<SwapChain> chain_;
 };
 
 }  // namespace eglrun::drawable

@@ -5,6 +5,12 @@
 
 namespace eglrun::drawable {
 
+// Whether the calling thread's current context is OpenGL ES: state that exists only in desktop GL
+// (GL_PACK_SWAP_BYTES, GL_FRAMEBUFFER_SRGB without EXT_sRGB_write_control…) is then left alone,
+// since touching it would leave GL_INVALID_ENUM for the application to find. Set at make-current.
+void set_current_is_es(bool es);
+bool current_is_es();
+
 class ScopedFramebufferBindings {
  public:
   ScopedFramebufferBindings();

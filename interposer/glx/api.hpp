@@ -70,6 +70,10 @@ const char* query_renderer_string(Display* dpy, int screen, int renderer, int at
 Bool query_current_renderer_integer(int attribute, unsigned int* value);
 const char* query_current_renderer_string(int attribute);
 
+// GLX_EXT_texture_from_pixmap (texture_from_pixmap.cpp)
+void bind_tex_image(Display* dpy, GLXDrawable drawable, int buffer, const int* attribs);
+void release_tex_image(Display* dpy, GLXDrawable drawable, int buffer);
+
 // Fonts (xfont.cpp)
 void use_x_font(Font font, int first, int count, int list_base);
 

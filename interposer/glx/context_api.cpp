@@ -1,12 +1,16 @@
 #include <EGL/egl.h>
 
+#include <cstring>
+
 #include "config/settings.hpp"
+#include "diagnostics/object_counts.hpp"
 #include "glx/api.hpp"
 #include "glx/context_attribs.hpp"
 #include "glx/errors.hpp"
 #include "glx/frame_output.hpp"
 #include "glx/internal.hpp"
 #include "glx/registry.hpp"
+#include "glx/xid.hpp"
 #include "log/log.hpp"
 #include "symbols/real.hpp"
 #include "symbols/poison.hpp"
@@ -18,7 +22,17 @@ Context* from_handle(GLXContext c) { return reinterpret_cast<Context*>(c); }
 GLXContext to_handle(Context* c) { return reinterpret_cast<GLXContext>(c); }
 }  // namespace
 
-bool es_profiles_supported() { return false; }
+bool es_profiles_supported() {
+  // eglrun's own GL calls are ES-safe (drawable/gl_state.hpp); what remains is whether EGL offers ES.
+  static const bool supported = [] {
+    std::string error;
+    const auto* b = egl::backend(&error);
+    if (b == nullptr) return false;
+    const char* apis = eglQueryString(b->display, EGL_CLIENT_APIS);
+    return apis != nullptr && std::strstr(apis, "OpenGL_ES") != nullptr;
+  }();
+  return supported;
+}
 
 void sweep_framebuffers(Context& ctx, bool all) {
   bool any = false;
@@ -55,7 +69,7 @@ void destroy_now(Context* ctx) {
   // A context that shares objects would leave our FBOs behind in the share group: delete them first.
   sweep_framebuffers(*ctx, true);
   ctx->framebuffers.clear();
-  if (b) eglDestroyContext(b->display, ctx->egl);
+  if (b && eglDestroyContext(b->display, ctx->egl)) diagnostics::count_released(diagnostics::Object::EglContext);
   log::debug("context {:p} destroyed", static_cast<void*>(ctx));
   delete ctx;
 }
@@ -105,7 +119,7 @@ GLXContext create_common(Display* dpy, const FBConfigDesc* config, const Context
   ctx->screen = config->screen;
   ctx->config = config;
   ctx->egl = egl_ctx;
-  ctx->id = XAllocID(dpy);
+  ctx->id = alloc_xid(dpy);
   ctx->render_type = attribs.render_type;
   ctx->request = attribs.request;
   ctx->share_id = share_ctx ? share_ctx->id : 0;

@@ -1,10 +1,14 @@
 #include <climits>
+#include <cstdlib>
 
 #include "egl/backend.hpp"
 #include "glx/api.hpp"
 #include "glx/errors.hpp"
 #include "glx/internal.hpp"
+#include "glx/quiet_x.hpp"
 #include "glx/registry.hpp"
+#include "glx/swap_event.hpp"
+#include "glx/xid.hpp"
 #include "log/log.hpp"
 #include "symbols/poison.hpp"
 
@@ -34,14 +38,63 @@ bool pixmap_geometry(Display* dpy, Pixmap pixmap, int* w, int* h, int* depth) {
   Window root;
   int x, y;
   unsigned int uw, uh, border, udepth;
-  if (!XGetGeometry(dpy, pixmap, &root, &x, &y, &uw, &uh, &border, &udepth)) return false;
+  if (!quiet::get_geometry(dpy, pixmap, &root, &x, &y, &uw, &uh, &border, &udepth)) return false;
   *w = static_cast<int>(uw);
   *h = static_cast<int>(uh);
   *depth = static_cast<int>(udepth);
   return true;
 }
 
-GLXPixmap make_pixmap(Display* dpy, const FBConfigDesc* c, Pixmap pixmap, int request) {
+// GLX_EXT_texture_from_pixmap attributes of glXCreatePixmap. False (error raised) when invalid.
+struct TextureAttribs {
+  int format = GLX_TEXTURE_FORMAT_NONE_EXT, target = 0;
+  bool mipmap = false;
+};
+bool parse_texture_attribs(Display* dpy, const FBConfigDesc* c, const int* attribs, Pixmap pixmap,
+                           TextureAttribs* out) {
+  for (int i = 0; attribs != nullptr && attribs[2 * i] != None; ++i) {
+    if (i >= kMaxAttribPairs) {
+      raise_core_error(dpy, BadValue, kX_GLXCreatePixmap);
+      return false;
+    }
+    const int v = attribs[2 * i + 1];
+    switch (attribs[2 * i]) {
+      case GLX_TEXTURE_FORMAT_EXT:
+        if (v != GLX_TEXTURE_FORMAT_NONE_EXT && v != GLX_TEXTURE_FORMAT_RGB_EXT && v != GLX_TEXTURE_FORMAT_RGBA_EXT) {
+          raise_core_error(dpy, BadValue, kX_GLXCreatePixmap, static_cast<XID>(v));
+          return false;
+        }
+        out->format = v;
+        break;
+      case GLX_TEXTURE_TARGET_EXT:
+        if (v != GLX_TEXTURE_1D_EXT && v != GLX_TEXTURE_2D_EXT && v != GLX_TEXTURE_RECTANGLE_EXT) {
+          raise_core_error(dpy, BadValue, kX_GLXCreatePixmap, static_cast<XID>(v));
+          return false;
+        }
+        out->target = v;
+        break;
+      case GLX_MIPMAP_TEXTURE_EXT: out->mipmap = v != 0; break;
+      default:
+        raise_core_error(dpy, BadValue, kX_GLXCreatePixmap, static_cast<XID>(attribs[2 * i]));
+        return false;
+    }
+  }
+  if (out->format == GLX_TEXTURE_FORMAT_NONE_EXT) return true;
+  // The config must be able to bind the format and target asked for (GLX_EXT_texture_from_pixmap).
+  const bool format_ok = out->format == GLX_TEXTURE_FORMAT_RGB_EXT ? c->bind_to_texture_rgb : c->bind_to_texture_rgba;
+  if (out->target == 0) out->target = GLX_TEXTURE_2D_EXT;
+  const int bit = out->target == GLX_TEXTURE_1D_EXT          ? GLX_TEXTURE_1D_BIT_EXT
+                  : out->target == GLX_TEXTURE_RECTANGLE_EXT ? GLX_TEXTURE_RECTANGLE_BIT_EXT
+                                                             : GLX_TEXTURE_2D_BIT_EXT;
+  if (!format_ok || !(c->bind_to_texture_targets & bit) || (out->mipmap && !c->bind_to_mipmap_texture)) {
+    raise_core_error(dpy, BadMatch, kX_GLXCreatePixmap, pixmap);
+    return false;
+  }
+  return true;
+}
+
+GLXPixmap make_pixmap(Display* dpy, const FBConfigDesc* c, Pixmap pixmap, int request,
+                      const TextureAttribs& tex = {}) {
   int w = 0, h = 0, depth = 0;
   if (!pixmap_geometry(dpy, pixmap, &w, &h, &depth)) {
     raise_core_error(dpy, BadPixmap, request, pixmap);
@@ -52,8 +105,12 @@ GLXPixmap make_pixmap(Display* dpy, const FBConfigDesc* c, Pixmap pixmap, int re
     return None;
   }
   auto& reg = Registry::instance();
-  XID handle = XAllocID(dpy);
-  reg.display(dpy).drawables[handle] = std::make_shared<Drawable>(dpy, handle, pixmap, Kind::Pixmap, c, w, h);
+  XID handle = alloc_xid(dpy);
+  auto d = std::make_shared<Drawable>(dpy, handle, pixmap, Kind::Pixmap, c, w, h);
+  d->texture_format = tex.format;
+  d->texture_target = tex.target;
+  d->mipmap_texture = tex.mipmap;
+  reg.display(dpy).drawables[handle] = d;
   log::debug("GLX pixmap 0x{:x} on pixmap 0x{:x} ({}x{})", handle, pixmap, w, h);
   return handle;
 }
@@ -73,7 +130,7 @@ GLXWindow create_window(Display* dpy, GLXFBConfig config, Window win, const int*
     return None;
   }
   XWindowAttributes attr{};
-  if (win == None || !XGetWindowAttributes(dpy, win, &attr)) {
+  if (win == None || !quiet::get_window_attributes(dpy, win, &attr)) {
     raise_core_error(dpy, BadWindow, kX_GLXCreateWindow, win);
     return None;
   }
@@ -116,7 +173,9 @@ GLXPixmap create_pixmap(Display* dpy, GLXFBConfig config, Pixmap pixmap, const i
     raise_core_error(dpy, BadMatch, kX_GLXCreatePixmap, pixmap);
     return None;
   }
-  return make_pixmap(dpy, c, pixmap, kX_GLXCreatePixmap);
+  TextureAttribs tex;
+  if (!parse_texture_attribs(dpy, c, attribs, pixmap, &tex)) return None;
+  return make_pixmap(dpy, c, pixmap, kX_GLXCreatePixmap, tex);
 }
 
 GLXPixmap create_glx_pixmap(Display* dpy, XVisualInfo* vis, Pixmap pixmap) {
@@ -186,7 +245,7 @@ GLXPbuffer create_pbuffer(Display* dpy, GLXFBConfig config, const int* attribs) 
     w = std::min(w, max_w);
     h = std::min(h, max_h);
   }
-  XID handle = XAllocID(dpy);
+  XID handle = alloc_xid(dpy);
   // GL storage cannot be empty: a 0x0 pbuffer is stored as 1x1 and reported as 0x0.
   auto d = std::make_shared<Drawable>(dpy, handle, 0, Kind::Pbuffer, c, std::max(1L, w), std::max(1L, h));
   d->reported_width = static_cast<int>(w);
@@ -224,8 +283,23 @@ void query_drawable(Display* dpy, GLXDrawable draw, int attribute, unsigned int*
     case GLX_LARGEST_PBUFFER: *value = d->largest_pbuffer; return;
     case GLX_FBCONFIG_ID: *value = static_cast<unsigned>(d->config->fbconfig_id); return;
     case GLX_EVENT_MASK: *value = static_cast<unsigned>(d->event_mask); return;
-    case GLX_SWAP_INTERVAL_EXT: *value = static_cast<unsigned>(d->swap_interval.load()); return;
+    // GLX_EXT_swap_control_tear: a negative interval is reported as its magnitude, with late swaps tearing.
+    case GLX_SWAP_INTERVAL_EXT: *value = static_cast<unsigned>(std::abs(d->swap_interval.load())); return;
+    case GLX_LATE_SWAPS_TEAR_EXT: *value = d->swap_interval.load() < 0; return;
     case GLX_MAX_SWAP_INTERVAL_EXT: *value = 1000; return;
+    case GLX_TEXTURE_FORMAT_EXT: *value = static_cast<unsigned>(d->texture_format); return;
+    case GLX_TEXTURE_TARGET_EXT: *value = static_cast<unsigned>(d->texture_target); return;
+    case GLX_MIPMAP_TEXTURE_EXT: *value = d->mipmap_texture; return;
+    case GLX_BACK_BUFFER_AGE_EXT: {
+      // Defined for the calling thread's current draw drawable only (GLX_EXT_buffer_age).
+      Context* c = current_context();
+      if (c == nullptr || c->current_dpy != dpy || c->draw_handle != draw) {
+        raise_glx_error(dpy, kGLXBadDrawable, false, kX_GLXGetDrawableAttributes, draw);
+        return;
+      }
+      *value = static_cast<unsigned>(d->back_buffer_age());
+      return;
+    }
     default:
       raise_core_error(dpy, BadValue, kX_GLXGetDrawableAttributes, static_cast<XID>(attribute));
   }
@@ -240,6 +314,7 @@ void select_event(Display* dpy, GLXDrawable draw, unsigned long mask) {
     return;
   }
   d->event_mask = mask;
+  if (mask & GLX_BUFFER_SWAP_COMPLETE_INTEL_MASK) enable_swap_events(dpy);
 }
 
 void get_selected_event(Display* dpy, GLXDrawable draw, unsigned long* mask) {

@@ -52,6 +52,7 @@ enum GlxRequest {
   kX_GLXDestroyPixmap = 23,
   kX_GLXCreateNewContext = 24,
   kX_GLXQueryContext = 25,
+  kX_GLXVendorPrivate = 16,  // glXBindTexImageEXT, glXReleaseTexImageEXT go through it
 };
 
 // A GLX-specific error (GlxError) or, with core=true, a core X error code (BadMatch, BadValue, …).

@@ -121,8 +121,10 @@ FBConfigDesc make_desc(const EglConfigTraits& c, const VisualTraits* visual, boo
   // Pixmaps exist only with a visual; RGBA binding only when the pixmap itself carries alpha.
   d.bind_to_texture_rgb = visual != nullptr;
   d.bind_to_texture_rgba = visual && visual->depth == d.buffer_size && c.alpha > 0;
+  d.bind_to_mipmap_texture = visual != nullptr;
   d.bind_to_texture_targets = GLX_TEXTURE_1D_BIT_EXT | GLX_TEXTURE_2D_BIT_EXT | GLX_TEXTURE_RECTANGLE_BIT_EXT;
-  d.y_inverted = GLX_DONT_CARE;
+  // glXBindTexImageEXT uploads the X image's rows top first: t = 0 is the pixmap's top row.
+  d.y_inverted = visual != nullptr ? 1 : GLX_DONT_CARE;
   d.swap_method = GLX_SWAP_UNDEFINED_OML;
   d.screen = screen;
   d.color_format = color_format;

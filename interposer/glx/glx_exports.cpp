@@ -158,3 +158,11 @@ EGLRUN_EXPORT int glXQueryContextInfoEXT(Display* dpy, GLXContext ctx, int attri
 EGLRUN_EXPORT GLXContextID glXGetContextIDEXT(const GLXContext ctx) { GLX_CALL(api::get_context_id(ctx)); }
 EGLRUN_EXPORT GLXContext glXImportContextEXT(Display* dpy, GLXContextID id) { GLX_CALL(api::import_context(dpy, id)); }
 EGLRUN_EXPORT void glXFreeContextEXT(Display* dpy, GLXContext ctx) { GLX_CALL(api::free_context(dpy, ctx)); }
+
+// GLX_EXT_texture_from_pixmap
+EGLRUN_EXPORT void glXBindTexImageEXT(Display* dpy, GLXDrawable drawable, int buffer, const int* attribs) {
+  GLX_CALL(api::bind_tex_image(dpy, drawable, buffer, attribs));
+}
+EGLRUN_EXPORT void glXReleaseTexImageEXT(Display* dpy, GLXDrawable drawable, int buffer) {
+  GLX_CALL(api::release_tex_image(dpy, drawable, buffer));
+}

@@ -3,10 +3,12 @@
 #include <cstring>
 
 #include "diagnostics/fallback.hpp"
+#include "drawable/gl_state.hpp"
 #include "glx/api.hpp"
 #include "glx/errors.hpp"
 #include "glx/frame_output.hpp"
 #include "glx/internal.hpp"
+#include "glx/quiet_x.hpp"
 #include "glx/registry.hpp"
 #include "log/log.hpp"
 #include "symbols/real.hpp"
@@ -36,7 +38,7 @@ bool has_gl_extension(const char* name) {
 std::shared_ptr<Drawable> lookup_or_adopt(Registry& reg, Display* dpy, XID handle, const Context& ctx) {
   if (auto d = reg.find_drawable(dpy, handle)) return d;
   XWindowAttributes attr{};
-  if (!XGetWindowAttributes(dpy, handle, &attr)) return nullptr;
+  if (!quiet::get_window_attributes(dpy, handle, &attr)) return nullptr;
   auto d = std::make_shared<Drawable>(dpy, handle, handle, drawable::Kind::Window, ctx.config, attr.width,
                                       attr.height);
   reg.display(dpy).drawables[handle] = d;
@@ -66,6 +68,7 @@ void release(Context* ctx) {
   ctx->draw_handle = ctx->read_handle = 0;
   ctx->current_dpy = nullptr;
   set_current_context(nullptr);
+  drawable::set_current_is_es(false);
 }
 
 void finish_release(Context* ctx, const egl::Backend* b) {
@@ -160,6 +163,7 @@ Bool make_current(Display* dpy, GLXDrawable draw, GLXDrawable read, GLXContext h
   if (prev && prev != ctx) finish_release(prev, b);
   resolve_gl();
   set_current_context(ctx);
+  drawable::set_current_is_es(ctx->is_es);
   ctx->current = true;
   ctx->owner = std::this_thread::get_id();
   ctx->current_dpy = dpy;

@@ -1,11 +1,14 @@
 #include <chrono>
+#include <cstdlib>
 #include <thread>
 
 #include "drawable/buffer_mapping.hpp"
 #include "glx/api.hpp"
 #include "glx/errors.hpp"
 #include "glx/frame_output.hpp"
+#include "glx/quiet_x.hpp"
 #include "glx/registry.hpp"
+#include "glx/swap_event.hpp"
 #include "log/log.hpp"
 #include "symbols/real.hpp"
 #include "symbols/poison.hpp"
@@ -47,11 +50,21 @@ drawable::Framebuffer* current_view(Display* dpy, GLXDrawable drawable) {
 
 void pace(drawable::Drawable& d) {
   const int interval = d.swap_interval.load();
-  if (interval <= 0) return;
+  if (interval == 0) return;
   const uint64_t now = retrace_count();
-  uint64_t target = d.last_swap_retrace + static_cast<uint64_t>(interval);
+  uint64_t target = d.last_swap_retrace + static_cast<uint64_t>(std::abs(interval));
+  // A late swap waits for the next retrace, unless late swaps tear (negative interval,
+  // GLX_EXT_swap_control_tear): then it happens at once.
+  if (target <= now && interval > 0) target = now + 1;
   if (target > now) wait_for_retrace(target);
   d.last_swap_retrace = std::max(target, now);
+}
+
+void announce_swap(Display* dpy, drawable::Drawable& d) {
+  if (!(d.event_mask & GLX_BUFFER_SWAP_COMPLETE_INTEL_MASK) || d.kind != drawable::Kind::Window) return;
+  const auto ust = std::chrono::duration_cast<std::chrono::microseconds>(Clock::now().time_since_epoch()).count();
+  send_swap_complete(dpy, d.handle, d.x_id, ust, static_cast<int64_t>(retrace_count()),
+                     static_cast<int64_t>(d.swap_count.load()));
 }
 
 }  // namespace
@@ -64,7 +77,7 @@ void swap_buffers(Display* dpy, GLXDrawable drawable) {
     if (!reg.find_drawable(dpy, drawable)) {
       XWindowAttributes attr{};
       // A window nothing ever rendered to has nothing to show; anything else is not a drawable.
-      if (drawable == None || !XGetWindowAttributes(dpy, drawable, &attr))
+      if (drawable == None || !quiet::get_window_attributes(dpy, drawable, &attr))
         raise_glx_error(dpy, kGLXBadDrawable, false, kX_GLXSwapBuffers, drawable);
       return;
     }
@@ -73,6 +86,7 @@ void swap_buffers(Display* dpy, GLXDrawable drawable) {
   }
   pace(fb->drawable());
   glx::swap_buffers(*current_context(), *fb);
+  announce_swap(dpy, fb->drawable());
 }
 
 void wait_gl() {
@@ -110,10 +124,7 @@ void swap_interval_ext(Display* dpy, GLXDrawable drawable, int interval) {
     raise_core_error(dpy, BadWindow, kX_GLXChangeDrawableAttributes, drawable);
     return;
   }
-  if (interval < 0) {
-    raise_core_error(dpy, BadValue, kX_GLXChangeDrawableAttributes, static_cast<XID>(interval));
-    return;
-  }
+  // Negative intervals are GLX_EXT_swap_control_tear's "late swaps tear".
   d->swap_interval = interval;
 }
 

@@ -89,7 +89,9 @@ void use_x_font(Font font, int first, int count, int list_base) {
       glBitmap_fn(w, h, static_cast<GLfloat>(-cs->lbearing), static_cast<GLfloat>(cs->descent),
                   static_cast<GLfloat>(cs->width), 0.0f, bits.data());
     } else {
-      glBitmap_fn(0, 0, 0.0f, 0.0f, cs ? static_cast<GLfloat>(cs->width) : 0.0f, 0.0f, nullptr);
+      // Not nullptr: Mesa records an empty bitmap without data as GL_OUT_OF_MEMORY in a display list.
+      static const GLubyte empty = 0;
+      glBitmap_fn(0, 0, 0.0f, 0.0f, cs ? static_cast<GLfloat>(cs->width) : 0.0f, 0.0f, &empty);
     }
     glEndList_fn();
   }

@@ -7,6 +7,7 @@
 #include <new>
 
 #include "config/settings.hpp"
+#include "diagnostics/object_counts.hpp"
 #include "log/log.hpp"
 #include "present/put_image.hpp"
 #include "present/shm_probe.hpp"
@@ -27,8 +28,16 @@ bool set_up_window(xcb_connection_t* c, uint32_t window, uint32_t gc, std::strin
   const uint32_t events[] = {XCB_EVENT_MASK_STRUCTURE_NOTIFY};
   xcb_void_cookie_t select_cookie =
       xcb_change_window_attributes_checked(c, window, XCB_CW_EVENT_MASK, events);
+  bool gc_ok = true;
   for (xcb_void_cookie_t cookie : {gc_cookie, select_cookie}) {
     if (xcb_generic_error_t* e = xcb_request_check(c, cookie)) {
+      const bool is_gc = cookie.sequence == gc_cookie.sequence;
+      gc_ok = gc_ok && !is_gc;
+      // A GLX pixmap's target is a drawable but no window: BadWindow for the event mask alone is fine.
+      if (!is_gc && gc_ok && e->error_code == XCB_WINDOW) {
+        std::free(e);
+        continue;
+      }
       if (error->empty())
         *error = fmt::format("cannot set up window {:#x} for presenting: {}", window, describe(*e));
       std::free(e);
@@ -77,7 +86,9 @@ std::unique_ptr<WindowPresenter> WindowPresenter::create(const std::string& disp
 
 WindowPresenter::WindowPresenter(xcb_connection_t* connection, uint32_t window, uint32_t gc,
                                  const WindowFormat& format, bool use_shm)
-    : connection_(connection), window_(window), gc_(gc), format_(format), use_shm_(use_shm) {}
+    : connection_(connection), window_(window), gc_(gc), format_(format), use_shm_(use_shm) {
+  diagnostics::count_created(diagnostics::Object::Presenter);
+}
 
 WindowPresenter::~WindowPresenter() {
   SigpipeGuard sigpipe_guard;
@@ -85,6 +96,7 @@ WindowPresenter::~WindowPresenter() {
   for (Slot& slot : slots_) slot = Slot{};
   xcb_free_gc(connection_, gc_);
   xcb_disconnect(connection_);
+  diagnostics::count_released(diagnostics::Object::Presenter);
 }
 
 void WindowPresenter::fall_back_to_put_image(const std::string& cause) {
