@@ -1,6 +1,5 @@
 #include "drawable/drawable.hpp"
 
-#include "diagnostics/object_counts.hpp"
 #include "egl/backend.hpp"
 #include "glx/fbconfig.hpp"
 #include "log/log.hpp"
@@ -11,7 +10,6 @@
 namespace eglrun::drawable {
 
 using namespace eglrun::real;
-using diagnostics::Object;
 
 namespace {
 uint64_t next_serial() {
@@ -46,19 +44,16 @@ void Drawable::release_images(EGLDisplay display) {
   std::string error;
   const auto* b = egl::backend(&error);
   for (auto& img : images_) {
-    if (img != EGL_NO_IMAGE_KHR && b && b->destroy_image(display, img)) diagnostics::count_released(Object::EglImage);
+    if (img != EGL_NO_IMAGE_KHR && b) b->destroy_image(display, img);
     img = EGL_NO_IMAGE_KHR;
   }
-  chain_.reset();  // its images go with the last frame that still holds them
 }
 
 bool Drawable::ensure_storage(EGLDisplay display, EGLContext current) {
   const int w = width(), h = height();
   const int wanted = has_front() && double_buffered ? 2 : 1;
   const bool size_ok = w == storage_w_ && h == storage_h_;
-  // Double-buffered windows keep their back buffer in a swap chain; images_[Back] stays empty.
-  if (!chain_ && kind == Kind::Window && double_buffered) chain_ = std::make_unique<SwapChain>();
-  int present_count = chain_ ? 1 : 0;
+  int present_count = 0;
   for (auto img : images_) present_count += img != EGL_NO_IMAGE_KHR;
   if (size_ok && present_count >= wanted) return true;
 
@@ -72,21 +67,14 @@ bool Drawable::ensure_storage(EGLDisplay display, EGLContext current) {
   EGLImageKHR fresh[2] = {EGL_NO_IMAGE_KHR, EGL_NO_IMAGE_KHR};
   bool ok = true;
   for (int i = 0; i < wanted && ok; ++i) {
-    if (i == 0 && chain_) {
-      chain_->ensure(display, current, w, h, config->color_format, &ok);
-      continue;
-    }
     if (size_ok && images_[i] != EGL_NO_IMAGE_KHR) continue;
     GLuint tex = 0;
     glGenTextures_fn(1, &tex);
-    if (tex != 0) diagnostics::count_created(Object::GlTexture);
     glBindTexture_fn(GL_TEXTURE_2D, tex);
     glTexStorage2D_fn(GL_TEXTURE_2D, 1, config->color_format, w, h);
     fresh[i] = b->create_image(display, current, EGL_GL_TEXTURE_2D_KHR,
                                reinterpret_cast<EGLClientBuffer>(static_cast<uintptr_t>(tex)), nullptr);
     glDeleteTextures_fn(1, &tex);
-    if (tex != 0) diagnostics::count_released(Object::GlTexture);
-    if (fresh[i] != EGL_NO_IMAGE_KHR) diagnostics::count_created(Object::EglImage);
     if (fresh[i] == EGL_NO_IMAGE_KHR) {
       log::error("cannot allocate a {}x{} colour buffer on the EGL device ({}): the drawable stays unrendered", w, h,
                  egl::egl_error_name(eglGetError()));
@@ -96,20 +84,19 @@ bool Drawable::ensure_storage(EGLDisplay display, EGLContext current) {
   glBindTexture_fn(GL_TEXTURE_2D, static_cast<GLuint>(old_binding));
   if (!ok) {
     for (auto img : fresh)
-      if (img != EGL_NO_IMAGE_KHR && b->destroy_image(display, img)) diagnostics::count_released(Object::EglImage);
+      if (img != EGL_NO_IMAGE_KHR) b->destroy_image(display, img);
     return false;
   }
   for (int i = 0; i < 2; ++i) {
     if (fresh[i] == EGL_NO_IMAGE_KHR) continue;
-    if (images_[i] != EGL_NO_IMAGE_KHR && b->destroy_image(display, images_[i]))
-      diagnostics::count_released(Object::EglImage);
+    if (images_[i] != EGL_NO_IMAGE_KHR) b->destroy_image(display, images_[i]);
     images_[i] = fresh[i];
   }
   if (!size_ok) {
     // A new size invalidates the other slot too; it is re-created when next wanted.
     for (int i = 0; i < 2; ++i)
       if (fresh[i] == EGL_NO_IMAGE_KHR && images_[i] != EGL_NO_IMAGE_KHR) {
-        if (b->destroy_image(display, images_[i])) diagnostics::count_released(Object::EglImage);
+        b->destroy_image(display, images_[i]);
         images_[i] = EGL_NO_IMAGE_KHR;
       }
   }

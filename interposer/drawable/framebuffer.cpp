@@ -2,7 +2,6 @@
 
 #include "drawable/buffer_mapping.hpp"
 #include "drawable/gl_state.hpp"
-#include "diagnostics/object_counts.hpp"
 #include "glx/fbconfig.hpp"
 #include "log/log.hpp"
 #include "symbols/real.hpp"
@@ -11,9 +10,6 @@
 namespace eglrun::drawable {
 
 using namespace eglrun::real;
-using diagnostics::count_created;
-using diagnostics::count_released;
-using diagnostics::Object;
 
 namespace {
 
@@ -39,10 +35,7 @@ bool Framebuffer::sync(EGLDisplay display, EGLContext current) {
   Drawable& d = *drawable_;
   std::lock_guard lock(d.mutex);
   if (!d.ensure_storage(display, current)) return false;
-  if (fbo_ != 0 && generation_ == d.generation()) {
-    follow_back();
-    return true;
-  }
+  if (fbo_ != 0 && generation_ == d.generation()) return true;
 
   const auto* cfg = d.config;
   ScopedFramebufferBindings saved;
@@ -51,7 +44,6 @@ bool Framebuffer::sync(EGLDisplay display, EGLContext current) {
   const bool first = fbo_ == 0;
   if (first) {
     glGenFramebuffers_fn(1, &fbo_);
-    count_created(Object::GlFramebuffer);
     samples_ = cfg->samples;
     draw_memo.fill({});
     draw_memo[0] = {d.double_buffered ? GLenum(GL_BACK) : GLenum(GL_FRONT), GLint(kBackAttachment)};
@@ -62,37 +54,20 @@ bool Framebuffer::sync(EGLDisplay display, EGLContext current) {
 
   glBindFramebuffer_fn(GL_FRAMEBUFFER, fbo_);
   if (first && flip_y_) glFramebufferParameteri_fn(GL_FRAMEBUFFER, kFramebufferFlipYMesa, GL_TRUE);
-  if (samples_ > 0 && resolve_fbo_ == 0) {
-    glGenFramebuffers_fn(1, &resolve_fbo_);
-    count_created(Object::GlFramebuffer);
-    // Resolved frames keep the top-down rows, so the presenter reads a swap-chain image one way.
-    if (flip_y_) {
-      glBindFramebuffer_fn(GL_FRAMEBUFFER, resolve_fbo_);
-      glFramebufferParameteri_fn(GL_FRAMEBUFFER, kFramebufferFlipYMesa, GL_TRUE);
-      glBindFramebuffer_fn(GL_FRAMEBUFFER, fbo_);
-    }
-  }
+  if (samples_ > 0 && resolve_fbo_ == 0) glGenFramebuffers_fn(1, &resolve_fbo_);
   for (int i = 0; i < 2; ++i) {
     const GLenum point = i == 0 ? kBackAttachment : kFrontAttachment;
-    if (i == 0 && d.swap_chain()) {
-      attach_chain_back(resized);
-      continue;
-    }
     EGLImageKHR image = d.image(static_cast<Buffer>(i));
     if (image == EGL_NO_IMAGE_KHR) {
       if (color_[i] != 0) {
         glFramebufferRenderbuffer_fn(GL_FRAMEBUFFER, point, GL_RENDERBUFFER, 0);
         glDeleteRenderbuffers_fn(1, &color_[i]);
-        count_released(Object::GlRenderbuffer);
         color_[i] = 0;
       }
       continue;
     }
     GLuint& target = samples_ > 0 ? resolve_color_[i] : color_[i];
-    if (target == 0) {
-      glGenRenderbuffers_fn(1, &target);
-      count_created(Object::GlRenderbuffer);
-    }
+    if (target == 0) glGenRenderbuffers_fn(1, &target);
     glBindRenderbuffer_fn(GL_RENDERBUFFER, target);
     glEGLImageTargetRenderbufferStorageOES_fn(GL_RENDERBUFFER, image);
     if (samples_ > 0) {
@@ -100,10 +75,7 @@ bool Framebuffer::sync(EGLDisplay display, EGLContext current) {
       glFramebufferRenderbuffer_fn(GL_FRAMEBUFFER, point, GL_RENDERBUFFER, target);
       glBindFramebuffer_fn(GL_FRAMEBUFFER, fbo_);
       if (color_[i] == 0 || resized) {
-        if (color_[i] == 0) {
-          glGenRenderbuffers_fn(1, &color_[i]);
-          count_created(Object::GlRenderbuffer);
-        }
+        if (color_[i] == 0) glGenRenderbuffers_fn(1, &color_[i]);
         glBindRenderbuffer_fn(GL_RENDERBUFFER, color_[i]);
         glRenderbufferStorageMultisample_fn(GL_RENDERBUFFER, samples_, cfg->color_format, w, h);
       }
@@ -114,10 +86,7 @@ bool Framebuffer::sync(EGLDisplay display, EGLContext current) {
   const GLenum dfmt = current_is_es() && cfg->depth_stencil_format == GL_DEPTH_COMPONENT32 ? GL_DEPTH_COMPONENT32F
                                                                                           : cfg->depth_stencil_format;
   if (dfmt != 0 && (depth_stencil_ == 0 || resized)) {
-    if (depth_stencil_ == 0) {
-      glGenRenderbuffers_fn(1, &depth_stencil_);
-      count_created(Object::GlRenderbuffer);
-    }
+    if (depth_stencil_ == 0) glGenRenderbuffers_fn(1, &depth_stencil_);
     glBindRenderbuffer_fn(GL_RENDERBUFFER, depth_stencil_);
     if (samples_ > 0)
       glRenderbufferStorageMultisample_fn(GL_RENDERBUFFER, samples_, dfmt, w, h);
@@ -135,66 +104,6 @@ bool Framebuffer::sync(EGLDisplay display, EGLContext current) {
     log::error("the framebuffer standing in for drawable 0x{:x} is incomplete (status 0x{:x})", d.handle, status);
     return false;
   }
-  return true;
-}
-
-void Framebuffer::attach_chain_back(bool resized) {
-  // fbo_ is bound to GL_FRAMEBUFFER.
-  SwapChain& chain = *drawable_->swap_chain();
-  const GLuint image_rb = chain_view_.renderbuffer(chain, chain.back_index());
-  if (samples_ > 0) {
-    glBindFramebuffer_fn(GL_FRAMEBUFFER, resolve_fbo_);
-    glFramebufferRenderbuffer_fn(GL_FRAMEBUFFER, kBackAttachment, GL_RENDERBUFFER, image_rb);
-    glBindFramebuffer_fn(GL_FRAMEBUFFER, fbo_);
-    if (color_[0] == 0 || resized) {
-      if (color_[0] == 0) {
-        glGenRenderbuffers_fn(1, &color_[0]);
-        count_created(Object::GlRenderbuffer);
-      }
-      glBindRenderbuffer_fn(GL_RENDERBUFFER, color_[0]);
-      glRenderbufferStorageMultisample_fn(GL_RENDERBUFFER, samples_, drawable_->config->color_format,
-                                          drawable_->storage_width(), drawable_->storage_height());
-    }
-    glFramebufferRenderbuffer_fn(GL_FRAMEBUFFER, kBackAttachment, GL_RENDERBUFFER, color_[0]);
-  } else {
-    glFramebufferRenderbuffer_fn(GL_FRAMEBUFFER, kBackAttachment, GL_RENDERBUFFER, image_rb);
-  }
-  chain_counter_ = chain.counter();
-}
-
-void Framebuffer::follow_back() {
-  SwapChain* chain = drawable_->swap_chain();
-  if (chain == nullptr || fbo_ == 0 || chain_counter_ == chain->counter()) return;
-  ScopedFramebufferBindings saved;
-  // Multisampled: the samples stay in this context's buffer; only the resolve target moves.
-  glBindFramebuffer_fn(GL_FRAMEBUFFER, samples_ > 0 ? resolve_fbo_ : fbo_);
-  glFramebufferRenderbuffer_fn(GL_FRAMEBUFFER, kBackAttachment, GL_RENDERBUFFER,
-                               chain_view_.renderbuffer(*chain, chain->back_index()));
-  chain_counter_ = chain->counter();
-}
-
-// A front buffer made after swaps starts as the frame shown last, which a swap chain no longer has
-// in its back buffer: attach that image as the back buffer for the copy. False when not needed.
-bool Framebuffer::copy_last_frame_to_front() {
-  GLuint last_rb = 0, back_rb = 0;
-  {
-    std::lock_guard lock(drawable_->mutex);
-    SwapChain* chain = drawable_->swap_chain();
-    if (chain == nullptr || samples_ > 0 || fbo_ == 0) return false;
-    const int last = chain->last_presented();
-    if (last < 0 || last == chain->back_index()) return false;
-    last_rb = chain_view_.renderbuffer(*chain, last);
-    back_rb = chain_view_.renderbuffer(*chain, chain->back_index());
-  }
-  {
-    ScopedFramebufferBindings saved;
-    glBindFramebuffer_fn(GL_FRAMEBUFFER, fbo_);
-    glFramebufferRenderbuffer_fn(GL_FRAMEBUFFER, kBackAttachment, GL_RENDERBUFFER, last_rb);
-  }
-  copy_back_to_front();
-  ScopedFramebufferBindings saved;
-  glBindFramebuffer_fn(GL_FRAMEBUFFER, fbo_);
-  glFramebufferRenderbuffer_fn(GL_FRAMEBUFFER, kBackAttachment, GL_RENDERBUFFER, back_rb);
   return true;
 }
 
@@ -238,21 +147,14 @@ void Framebuffer::ensure_front(EGLDisplay display, EGLContext current) {
   Drawable& d = *drawable_;
   if (d.has_front()) return;
   d.want_front();
-  if (sync(display, current) && !copy_last_frame_to_front()) copy_back_to_front();
+  if (sync(display, current)) copy_back_to_front();
 }
 
 void Framebuffer::destroy() {
-  chain_view_.destroy();
-  for (GLuint* f : {&fbo_, &resolve_fbo_})
-    if (*f) {
-      glDeleteFramebuffers_fn(1, f);
-      count_released(Object::GlFramebuffer);
-    }
+  if (fbo_) glDeleteFramebuffers_fn(1, &fbo_);
+  if (resolve_fbo_) glDeleteFramebuffers_fn(1, &resolve_fbo_);
   for (GLuint* rb : {&color_[0], &color_[1], &resolve_color_[0], &resolve_color_[1], &depth_stencil_})
-    if (*rb) {
-      glDeleteRenderbuffers_fn(1, rb);
-      count_released(Object::GlRenderbuffer);
-    }
+    if (*rb) glDeleteRenderbuffers_fn(1, rb);
   fbo_ = resolve_fbo_ = 0;
   color_[0] = color_[1] = resolve_color_[0] = resolve_color_[1] = depth_stencil_ = 0;
 }
