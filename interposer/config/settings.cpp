@@ -1,5 +1,6 @@
 #include "config/settings.hpp"
 
+#include <cmath>
 #include <cstdlib>
 #include <string_view>
 
@@ -51,7 +52,8 @@ ParseResult parse_settings(const char* (*getenv_fn)(const char*)) {
   if (const char* f = getenv_fn("EGLRUN_FPS"); f != nullptr && *f != '\0') {
     char* end = nullptr;
     double v = std::strtod(f, &end);
-    if (end == f || *end != '\0' || v < 0)
+    // NaN and infinity parse as doubles too, but are no frame rate (NaN also slips past v < 0).
+    if (end == f || *end != '\0' || !std::isfinite(v) || v < 0)
       r.problems.push_back(std::string("EGLRUN_FPS=") + f + " is not a frame rate; ignored");
     else
       r.settings.fps_limit = v;

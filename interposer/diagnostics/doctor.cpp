@@ -248,6 +248,7 @@ DoctorReport run_doctor(const DoctorInputs& in) {
   r.checks.push_back(dev_shm(in));
   r.checks.push_back(vulkan(in));
   r.checks.push_back(interposer(in));
+  r.checks.push_back(secure_exec_check(in.secure_exec));
 
   bool hw = has_hardware_device(in.devices);
   r.hardware_rendering = hw && in.facts.software_forcing.empty() && !in.interposer_library.empty();
@@ -331,6 +332,7 @@ DoctorInputs gather_local_doctor_inputs(const SystemView& view) {
   if (::statvfs(view.at("/dev/shm").c_str(), &st) == 0)
     in.dev_shm_bytes = static_cast<uint64_t>(st.f_blocks) * st.f_frsize;
   in.vulkan_icds = vulkan_icd_files(view);
+  in.secure_exec = gather_secure_exec_facts();
   return in;
 }
 

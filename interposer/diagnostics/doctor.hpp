@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "diagnostics/secure_exec.hpp"
 #include "diagnostics/system_facts.hpp"
 #include "egl/device_selection.hpp"
 
@@ -46,6 +47,7 @@ struct DoctorInputs {
   std::string interposer_library;  // "" when the launcher could not find libeglrun.so
   std::optional<uint64_t> dev_shm_bytes;
   std::vector<std::string> vulkan_icds;  // manifest paths
+  SecureExecFacts secure_exec;  // setuid / secure-execution facts of this process
 };
 
 struct DoctorReport {

@@ -1,5 +1,6 @@
 #include "drawable/drawable.hpp"
 
+#include "diagnostics/object_counts.hpp"
 #include "egl/backend.hpp"
 #include "glx/fbconfig.hpp"
 #include "log/log.hpp"
@@ -10,6 +11,7 @@
 namespace eglrun::drawable {
 
 using namespace eglrun::real;
+using diagnostics::Object;
 
 namespace {
 uint64_t next_serial() {
@@ -44,7 +46,7 @@ void Drawable::release_images(EGLDisplay display) {
   std::string error;
   const auto* b = egl::backend(&error);
   for (auto& img : images_) {
-    if (img != EGL_NO_IMAGE_KHR && b) b->destroy_image(display, img);
+    if (img != EGL_NO_IMAGE_KHR && b && b->destroy_image(display, img)) diagnostics::count_released(Object::EglImage);
     img = EGL_NO_IMAGE_KHR;
   }
 }
@@ -70,11 +72,14 @@ bool Drawable::ensure_storage(EGLDisplay display, EGLContext current) {
     if (size_ok && images_[i] != EGL_NO_IMAGE_KHR) continue;
     GLuint tex = 0;
     glGenTextures_fn(1, &tex);
+    if (tex != 0) diagnostics::count_created(Object::GlTexture);
     glBindTexture_fn(GL_TEXTURE_2D, tex);
     glTexStorage2D_fn(GL_TEXTURE_2D, 1, config->color_format, w, h);
     fresh[i] = b->create_image(display, current, EGL_GL_TEXTURE_2D_KHR,
                                reinterpret_cast<EGLClientBuffer>(static_cast<uintptr_t>(tex)), nullptr);
     glDeleteTextures_fn(1, &tex);
+    if (tex != 0) diagnostics::count_released(Object::GlTexture);
+    if (fresh[i] != EGL_NO_IMAGE_KHR) diagnostics::count_created(Object::EglImage);
     if (fresh[i] == EGL_NO_IMAGE_KHR) {
       log::error("cannot allocate a {}x{} colour buffer on the EGL device ({}): the drawable stays unrendered", w, h,
                  egl::egl_error_name(eglGetError()));
@@ -84,19 +89,20 @@ bool Drawable::ensure_storage(EGLDisplay display, EGLContext current) {
   glBindTexture_fn(GL_TEXTURE_2D, static_cast<GLuint>(old_binding));
   if (!ok) {
     for (auto img : fresh)
-      if (img != EGL_NO_IMAGE_KHR) b->destroy_image(display, img);
+      if (img != EGL_NO_IMAGE_KHR && b->destroy_image(display, img)) diagnostics::count_released(Object::EglImage);
     return false;
   }
   for (int i = 0; i < 2; ++i) {
     if (fresh[i] == EGL_NO_IMAGE_KHR) continue;
-    if (images_[i] != EGL_NO_IMAGE_KHR) b->destroy_image(display, images_[i]);
+    if (images_[i] != EGL_NO_IMAGE_KHR && b->destroy_image(display, images_[i]))
+      diagnostics::count_released(Object::EglImage);
     images_[i] = fresh[i];
   }
   if (!size_ok) {
     // A new size invalidates the other slot too; it is re-created when next wanted.
     for (int i = 0; i < 2; ++i)
       if (fresh[i] == EGL_NO_IMAGE_KHR && images_[i] != EGL_NO_IMAGE_KHR) {
-        b->destroy_image(display, images_[i]);
+        if (b->destroy_image(display, images_[i])) diagnostics::count_released(Object::EglImage);
         images_[i] = EGL_NO_IMAGE_KHR;
       }
   }

@@ -2,6 +2,7 @@
 
 #include "drawable/buffer_mapping.hpp"
 #include "drawable/gl_state.hpp"
+#include "diagnostics/object_counts.hpp"
 #include "glx/fbconfig.hpp"
 #include "log/log.hpp"
 #include "symbols/real.hpp"
@@ -10,6 +11,9 @@
 namespace eglrun::drawable {
 
 using namespace eglrun::real;
+using diagnostics::count_created;
+using diagnostics::count_released;
+using diagnostics::Object;
 
 namespace {
 
@@ -44,6 +48,7 @@ bool Framebuffer::sync(EGLDisplay display, EGLContext current) {
   const bool first = fbo_ == 0;
   if (first) {
     glGenFramebuffers_fn(1, &fbo_);
+    count_created(Object::GlFramebuffer);
     samples_ = cfg->samples;
     draw_memo.fill({});
     draw_memo[0] = {d.double_buffered ? GLenum(GL_BACK) : GLenum(GL_FRONT), GLint(kBackAttachment)};
@@ -54,7 +59,10 @@ bool Framebuffer::sync(EGLDisplay display, EGLContext current) {
 
   glBindFramebuffer_fn(GL_FRAMEBUFFER, fbo_);
   if (first && flip_y_) glFramebufferParameteri_fn(GL_FRAMEBUFFER, kFramebufferFlipYMesa, GL_TRUE);
-  if (samples_ > 0 && resolve_fbo_ == 0) glGenFramebuffers_fn(1, &resolve_fbo_);
+  if (samples_ > 0 && resolve_fbo_ == 0) {
+    glGenFramebuffers_fn(1, &resolve_fbo_);
+    count_created(Object::GlFramebuffer);
+  }
   for (int i = 0; i < 2; ++i) {
     const GLenum point = i == 0 ? kBackAttachment : kFrontAttachment;
     EGLImageKHR image = d.image(static_cast<Buffer>(i));
@@ -62,12 +70,16 @@ bool Framebuffer::sync(EGLDisplay display, EGLContext current) {
       if (color_[i] != 0) {
         glFramebufferRenderbuffer_fn(GL_FRAMEBUFFER, point, GL_RENDERBUFFER, 0);
         glDeleteRenderbuffers_fn(1, &color_[i]);
+        count_released(Object::GlRenderbuffer);
         color_[i] = 0;
       }
       continue;
     }
     GLuint& target = samples_ > 0 ? resolve_color_[i] : color_[i];
-    if (target == 0) glGenRenderbuffers_fn(1, &target);
+    if (target == 0) {
+      glGenRenderbuffers_fn(1, &target);
+      count_created(Object::GlRenderbuffer);
+    }
     glBindRenderbuffer_fn(GL_RENDERBUFFER, target);
     glEGLImageTargetRenderbufferStorageOES_fn(GL_RENDERBUFFER, image);
     if (samples_ > 0) {
@@ -75,7 +87,10 @@ bool Framebuffer::sync(EGLDisplay display, EGLContext current) {
       glFramebufferRenderbuffer_fn(GL_FRAMEBUFFER, point, GL_RENDERBUFFER, target);
       glBindFramebuffer_fn(GL_FRAMEBUFFER, fbo_);
       if (color_[i] == 0 || resized) {
-        if (color_[i] == 0) glGenRenderbuffers_fn(1, &color_[i]);
+        if (color_[i] == 0) {
+          glGenRenderbuffers_fn(1, &color_[i]);
+          count_created(Object::GlRenderbuffer);
+        }
         glBindRenderbuffer_fn(GL_RENDERBUFFER, color_[i]);
         glRenderbufferStorageMultisample_fn(GL_RENDERBUFFER, samples_, cfg->color_format, w, h);
       }
@@ -86,7 +101,10 @@ bool Framebuffer::sync(EGLDisplay display, EGLContext current) {
   const GLenum dfmt = current_is_es() && cfg->depth_stencil_format == GL_DEPTH_COMPONENT32 ? GL_DEPTH_COMPONENT32F
                                                                                           : cfg->depth_stencil_format;
   if (dfmt != 0 && (depth_stencil_ == 0 || resized)) {
-    if (depth_stencil_ == 0) glGenRenderbuffers_fn(1, &depth_stencil_);
+    if (depth_stencil_ == 0) {
+      glGenRenderbuffers_fn(1, &depth_stencil_);
+      count_created(Object::GlRenderbuffer);
+    }
     glBindRenderbuffer_fn(GL_RENDERBUFFER, depth_stencil_);
     if (samples_ > 0)
       glRenderbufferStorageMultisample_fn(GL_RENDERBUFFER, samples_, dfmt, w, h);
@@ -151,10 +169,16 @@ void Framebuffer::ensure_front(EGLDisplay display, EGLContext current) {
 }
 
 void Framebuffer::destroy() {
-  if (fbo_) glDeleteFramebuffers_fn(1, &fbo_);
-  if (resolve_fbo_) glDeleteFramebuffers_fn(1, &resolve_fbo_);
+  for (GLuint* f : {&fbo_, &resolve_fbo_})
+    if (*f) {
+      glDeleteFramebuffers_fn(1, f);
+      count_released(Object::GlFramebuffer);
+    }
   for (GLuint* rb : {&color_[0], &color_[1], &resolve_color_[0], &resolve_color_[1], &depth_stencil_})
-    if (*rb) glDeleteRenderbuffers_fn(1, rb);
+    if (*rb) {
+      glDeleteRenderbuffers_fn(1, rb);
+      count_released(Object::GlRenderbuffer);
+    }
   fbo_ = resolve_fbo_ = 0;
   color_[0] = color_[1] = resolve_color_[0] = resolve_color_[1] = depth_stencil_ = 0;
 }

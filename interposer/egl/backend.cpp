@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "config/settings.hpp"
+#include "diagnostics/object_counts.hpp"
 #include "log/log.hpp"
 
 namespace eglrun::egl {
@@ -87,6 +88,7 @@ EGLContext create_context(const Backend& b, const ContextRequest& r, EGLContext 
   if (r.flush_none) a.insert(a.end(), {EGL_CONTEXT_RELEASE_BEHAVIOR_KHR, EGL_CONTEXT_RELEASE_BEHAVIOR_NONE_KHR});
   a.push_back(EGL_NONE);
   EGLContext ctx = eglCreateContext(b.display, EGL_NO_CONFIG_KHR, share, a.data());
+  if (ctx != EGL_NO_CONTEXT) diagnostics::count_created(diagnostics::Object::EglContext);
   eglBindAPI(EGL_OPENGL_API);
   if (ctx == EGL_NO_CONTEXT && egl_error) *egl_error = eglGetError();
   return ctx;

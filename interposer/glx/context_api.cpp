@@ -3,12 +3,14 @@
 #include <cstring>
 
 #include "config/settings.hpp"
+#include "diagnostics/object_counts.hpp"
 #include "glx/api.hpp"
 #include "glx/context_attribs.hpp"
 #include "glx/errors.hpp"
 #include "glx/frame_output.hpp"
 #include "glx/internal.hpp"
 #include "glx/registry.hpp"
+#include "glx/xid.hpp"
 #include "log/log.hpp"
 #include "symbols/real.hpp"
 #include "symbols/poison.hpp"
@@ -67,7 +69,7 @@ void destroy_now(Context* ctx) {
   // A context that shares objects would leave our FBOs behind in the share group: delete them first.
   sweep_framebuffers(*ctx, true);
   ctx->framebuffers.clear();
-  if (b) eglDestroyContext(b->display, ctx->egl);
+  if (b && eglDestroyContext(b->display, ctx->egl)) diagnostics::count_released(diagnostics::Object::EglContext);
   log::debug("context {:p} destroyed", static_cast<void*>(ctx));
   delete ctx;
 }
@@ -117,7 +119,7 @@ GLXContext create_common(Display* dpy, const FBConfigDesc* config, const Context
   ctx->screen = config->screen;
   ctx->config = config;
   ctx->egl = egl_ctx;
-  ctx->id = XAllocID(dpy);
+  ctx->id = alloc_xid(dpy);
   ctx->render_type = attribs.render_type;
   ctx->request = attribs.request;
   ctx->share_id = share_ctx ? share_ctx->id : 0;

@@ -10,7 +10,8 @@ namespace {
 constexpr int kMaxPairs = 64;
 
 bool known_version(int major, int minor, bool es) {
-  if (es) return (major == 1 && minor <= 1) || (major == 2 && minor == 0) || (major == 3 && minor <= 2);
+  // minor >= 0 first: a negative minor would otherwise pass as "at most N" (found by fuzzing).
+  if (es) return minor >= 0 && ((major == 1 && minor <= 1) || (major == 2 && minor == 0) || (major == 3 && minor <= 2));
   switch (major) {
     case 1: return minor >= 0 && minor <= 5;
     case 2: return minor >= 0 && minor <= 1;
@@ -70,7 +71,9 @@ ContextAttribsError parse_context_attribs(const int* attribs, bool es_allowed, C
     const int valid = GLX_CONTEXT_CORE_PROFILE_BIT_ARB | GLX_CONTEXT_COMPATIBILITY_PROFILE_BIT_ARB |
                       (es_allowed ? GLX_CONTEXT_ES_PROFILE_BIT_EXT : 0);
     // Exactly one known bit (for desktop versions below 3.2 the profile is ignored).
-    const bool one_bit = profile != 0 && (profile & (profile - 1)) == 0 && (profile & ~valid) == 0;
+    // Unsigned: profile - 1 overflows for INT_MIN (found by fuzzing).
+    const auto bits = static_cast<unsigned>(profile);
+    const bool one_bit = bits != 0 && (bits & (bits - 1)) == 0 && (profile & ~valid) == 0;
     const bool ignored = !es && (r.request.major < 3 || (r.request.major == 3 && r.request.minor < 2));
     if (!one_bit && !ignored) return bad(ContextAttribsError::kBadProfile, fmt::format("profile mask 0x{:x} is not supported", profile));
   }

@@ -5,7 +5,9 @@
 #include "glx/api.hpp"
 #include "glx/errors.hpp"
 #include "glx/internal.hpp"
+#include "glx/quiet_x.hpp"
 #include "glx/registry.hpp"
+#include "glx/xid.hpp"
 #include "glx/swap_event.hpp"
 #include "log/log.hpp"
 #include "symbols/poison.hpp"
@@ -36,7 +38,7 @@ bool pixmap_geometry(Display* dpy, Pixmap pixmap, int* w, int* h, int* depth) {
   Window root;
   int x, y;
   unsigned int uw, uh, border, udepth;
-  if (!XGetGeometry(dpy, pixmap, &root, &x, &y, &uw, &uh, &border, &udepth)) return false;
+  if (!quiet::get_geometry(dpy, pixmap, &root, &x, &y, &uw, &uh, &border, &udepth)) return false;
   *w = static_cast<int>(uw);
   *h = static_cast<int>(uh);
   *depth = static_cast<int>(udepth);
@@ -103,7 +105,7 @@ GLXPixmap make_pixmap(Display* dpy, const FBConfigDesc* c, Pixmap pixmap, int re
     return None;
   }
   auto& reg = Registry::instance();
-  XID handle = XAllocID(dpy);
+  XID handle = alloc_xid(dpy);
   auto d = std::make_shared<Drawable>(dpy, handle, pixmap, Kind::Pixmap, c, w, h);
   d->texture_format = tex.format;
   d->texture_target = tex.target;
@@ -128,7 +130,7 @@ GLXWindow create_window(Display* dpy, GLXFBConfig config, Window win, const int*
     return None;
   }
   XWindowAttributes attr{};
-  if (win == None || !XGetWindowAttributes(dpy, win, &attr)) {
+  if (win == None || !quiet::get_window_attributes(dpy, win, &attr)) {
     raise_core_error(dpy, BadWindow, kX_GLXCreateWindow, win);
     return None;
   }
@@ -243,7 +245,7 @@ GLXPbuffer create_pbuffer(Display* dpy, GLXFBConfig config, const int* attribs) 
     w = std::min(w, max_w);
     h = std::min(h, max_h);
   }
-  XID handle = XAllocID(dpy);
+  XID handle = alloc_xid(dpy);
   // GL storage cannot be empty: a 0x0 pbuffer is stored as 1x1 and reported as 0x0.
   auto d = std::make_shared<Drawable>(dpy, handle, 0, Kind::Pbuffer, c, std::max(1L, w), std::max(1L, h));
   d->reported_width = static_cast<int>(w);

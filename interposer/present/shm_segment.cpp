@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "diagnostics/object_counts.hpp"
 #include "present/x_errors.hpp"
 
 namespace eglrun::present {
@@ -47,6 +48,7 @@ std::unique_ptr<ShmSegment> ShmSegment::create(xcb_connection_t* connection, siz
     shmdt(address);
     return nullptr;
   }
+  diagnostics::count_created(diagnostics::Object::ShmSegment);
   return std::unique_ptr<ShmSegment>(new ShmSegment(connection, seg, static_cast<uint8_t*>(address), size));
 }
 
@@ -54,6 +56,7 @@ ShmSegment::~ShmSegment() {
   // No need to wait for the server: it reads through its own mapping, which outlives ours.
   xcb_shm_detach(connection_, seg_);
   shmdt(data_);
+  diagnostics::count_released(diagnostics::Object::ShmSegment);
 }
 
 }  // namespace eglrun::present

@@ -7,6 +7,7 @@
 #include <new>
 
 #include "config/settings.hpp"
+#include "diagnostics/object_counts.hpp"
 #include "log/log.hpp"
 #include "present/put_image.hpp"
 #include "present/shm_probe.hpp"
@@ -85,7 +86,9 @@ std::unique_ptr<WindowPresenter> WindowPresenter::create(const std::string& disp
 
 WindowPresenter::WindowPresenter(xcb_connection_t* connection, uint32_t window, uint32_t gc,
                                  const WindowFormat& format, bool use_shm)
-    : connection_(connection), window_(window), gc_(gc), format_(format), use_shm_(use_shm) {}
+    : connection_(connection), window_(window), gc_(gc), format_(format), use_shm_(use_shm) {
+  diagnostics::count_created(diagnostics::Object::Presenter);
+}
 
 WindowPresenter::~WindowPresenter() {
   SigpipeGuard sigpipe_guard;
@@ -93,6 +96,7 @@ WindowPresenter::~WindowPresenter() {
   for (Slot& slot : slots_) slot = Slot{};
   xcb_free_gc(connection_, gc_);
   xcb_disconnect(connection_);
+  diagnostics::count_released(diagnostics::Object::Presenter);
 }
 
 void WindowPresenter::fall_back_to_put_image(const std::string& cause) {
