@@ -17,6 +17,8 @@ packages=(
   xvfb xauth x11-utils mesa-utils xdotool
   # unshare (IPC-namespace test), pkill-free process handling, timeout
   util-linux procps coreutils
+  # libFuzzer harnesses (tests/fuzz) and their sanitizer runtimes
+  clang-14 libclang-rt-14-dev
   # PyOpenGL: a third-party run-time GL loader (tests/integration/runtime-loading)
   python3-opengl
   python3

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Sanitizer configurations of CI (docs/reliability.md):
+#   run-sanitized.sh address   ASan+UBSan build in build-asan: unit, integration, fault tests and the
+#                              leak cycles (fewer cycles: ASan is slower); LSan on, Mesa/X11 leaks
+#                              suppressed (lsan.supp)
+#   run-sanitized.sh thread    TSan build in build-tsan: the threaded tests (label threads)
+# The sanitizer runtime is put first in LD_PRELOAD (the launcher keeps an existing LD_PRELOAD first),
+# as a preloaded sanitized library needs. Environment: EGLRUN_SANITIZE_BUILD_DIR overrides the build dir.
+set -euo pipefail
+kind=${1:?usage: run-sanitized.sh address|thread}
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+here=$root/tests/sanitizers
+start=$(date +%s)
+case $kind in
+  address)
+    build=${EGLRUN_SANITIZE_BUILD_DIR:-$root/build-asan}
+    runtime=$(g++ -print-file-name=libasan.so)
+    labels='^(unit|integration|fault)$'
+    extra=(-DEGLRUN_STRESS_LEAK_CYCLES=2000)
+    export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:detect_odr_violation=0:allocator_may_return_null=1
+    export LSAN_OPTIONS=suppressions=$here/lsan.supp:print_suppressions=0
+    export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+    ;;
+  thread)
+    build=${EGLRUN_SANITIZE_BUILD_DIR:-$root/build-tsan}
+    runtime=$(g++ -print-file-name=libtsan.so)
+    labels='^threads$'
+    extra=(-DEGLRUN_STRESS_THREAD_ITERATIONS=60)
+    export TSAN_OPTIONS="suppressions=$here/tsan.supp:halt_on_error=1:second_deadlock_stack=1:report_signal_unsafe=0"
+    ;;
+  *) echo "run-sanitized.sh: unknown sanitizer $kind" >&2; exit 2 ;;
+esac
+[[ -f $runtime ]] || { echo "run-sanitized.sh: no $kind runtime ($runtime)" >&2; exit 1; }
+
+cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DEGLRUN_SANITIZE="$kind" \
+  -DEGLRUN_BUILD_FUZZERS=OFF "${extra[@]}" >/dev/null
+cmake --build "$build"
+built=$(date +%s)
+
+export LD_PRELOAD=$runtime${LD_PRELOAD:+:$LD_PRELOAD}
+set +e
+(cd "$build" && ctest --output-on-failure -j2 --timeout 900 -L "$labels" -LE reference)
+status=$?
+set -e
+end=$(date +%s)
+echo "sanitizer $kind: build $((built - start)) s, tests $((end - built)) s, status $status"
+exit $status
