@@ -13,13 +13,15 @@
 #                 with the X server, so MIT-SHM attach fails). Needs root or user namespaces;
 #                 exits 77 (skipped) if unshare is not permitted.
 #   --max-eglrun-lines N: the second side's stderr may hold at most N lines containing "[eglrun]".
+#   --eglrun-line REGEX: one of those lines must match REGEX (e.g. proof that a fallback happened).
+#   --ignore-eglrun-line REGEX: lines matching REGEX are not counted by --max-eglrun-lines.
 # The second side's stderr must never contain "X Error of failed request", and after the capture
 # the program must exit cleanly (status 0) when a key is pressed in its window.
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 program=; name=; bin=; side=eglrun; eglrun=; unshare_ipc=0; size=256x256
-artifacts=; max_diff=0; tolerance=0; max_lines=
+artifacts=; max_diff=0; tolerance=0; max_lines=; line_re=; ignore_re='^$'
 while [[ $# -gt 0 ]]; do
   case $1 in
     --program) program=$2; shift 2 ;;
@@ -33,6 +35,8 @@ while [[ $# -gt 0 ]]; do
     --max-diff) max_diff=$2; shift 2 ;;
     --tolerance) tolerance=$2; shift 2 ;;
     --max-eglrun-lines) max_lines=$2; shift 2 ;;
+    --eglrun-line) line_re=$2; shift 2 ;;
+    --ignore-eglrun-line) ignore_re=$2; shift 2 ;;
     *) echo "pixel-test.sh: unknown argument $1" >&2; exit 2 ;;
   esac
 done
@@ -74,12 +78,15 @@ if grep -q "X Error of failed request" "$err"; then
   echo "FAIL: the program's stderr has an X error:" >&2; cat "$err" >&2; status=1
 fi
 if [[ -n $max_lines ]]; then
-  n=$(grep -c '\[eglrun\]' "$err" || true)
+  n=$(grep '\[eglrun\]' "$err" | grep -Evc "$ignore_re" || true)
   if [[ $n -gt $max_lines ]]; then
     echo "FAIL: $n [eglrun] lines on stderr, at most $max_lines allowed:" >&2; cat "$err" >&2; status=1
   else
     echo "stderr has $n [eglrun] line(s) (at most $max_lines allowed)"
   fi
+fi
+if [[ -n $line_re ]] && ! grep '\[eglrun\]' "$err" | grep -Eq "$line_re"; then
+  echo "FAIL: no [eglrun] line on stderr matches /$line_re/" >&2; status=1
 fi
 if [[ -s $err ]]; then echo "---- $side stderr:"; cat "$err"; echo "----"; fi
 if [[ $status -ne 0 ]]; then echo "FAIL (captures and logs in $artifacts)"; else echo "PASS"; fi
