@@ -49,13 +49,16 @@ void Drawable::release_images(EGLDisplay display) {
     if (img != EGL_NO_IMAGE_KHR && b && b->destroy_image(display, img)) diagnostics::count_released(Object::EglImage);
     img = EGL_NO_IMAGE_KHR;
   }
+  chain_.reset();  // its images go with the last frame that still holds them
 }
 
 bool Drawable::ensure_storage(EGLDisplay display, EGLContext current) {
   const int w = width(), h = height();
   const int wanted = has_front() && double_buffered ? 2 : 1;
   const bool size_ok = w == storage_w_ && h == storage_h_;
-  int present_count = 0;
+  // Double-buffered windows keep their back buffer in a swap chain; images_[Back] stays empty.
+  if (!chain_ && kind == Kind::Window && double_buffered) chain_ = std::make_unique<SwapChain>();
+  int present_count = chain_ ? 1 : 0;
   for (auto img : images_) present_count += img != EGL_NO_IMAGE_KHR;
   if (size_ok && present_count >= wanted) return true;
 
@@ -69,6 +72,10 @@ bool Drawable::ensure_storage(EGLDisplay display, EGLContext current) {
   EGLImageKHR fresh[2] = {EGL_NO_IMAGE_KHR, EGL_NO_IMAGE_KHR};
   bool ok = true;
   for (int i = 0; i < wanted && ok; ++i) {
+    if (i == 0 && chain_) {
+      chain_->ensure(display, current, w, h, config->color_format, &ok);
+      continue;
+    }
     if (size_ok && images_[i] != EGL_NO_IMAGE_KHR) continue;
     GLuint tex = 0;
     glGenTextures_fn(1, &tex);

@@ -39,7 +39,10 @@ bool Framebuffer::sync(EGLDisplay display, EGLContext current) {
   Drawable& d = *drawable_;
   std::lock_guard lock(d.mutex);
   if (!d.ensure_storage(display, current)) return false;
-  if (fbo_ != 0 && generation_ == d.generation()) return true;
+  if (fbo_ != 0 && generation_ == d.generation()) {
+    follow_back();
+    return true;
+  }
 
   const auto* cfg = d.config;
   ScopedFramebufferBindings saved;
@@ -62,9 +65,19 @@ bool Framebuffer::sync(EGLDisplay display, EGLContext current) {
   if (samples_ > 0 && resolve_fbo_ == 0) {
     glGenFramebuffers_fn(1, &resolve_fbo_);
     count_created(Object::GlFramebuffer);
+    // Resolved frames keep the top-down rows, so the presenter reads a swap-chain image one way.
+    if (flip_y_) {
+      glBindFramebuffer_fn(GL_FRAMEBUFFER, resolve_fbo_);
+      glFramebufferParameteri_fn(GL_FRAMEBUFFER, kFramebufferFlipYMesa, GL_TRUE);
+      glBindFramebuffer_fn(GL_FRAMEBUFFER, fbo_);
+    }
   }
   for (int i = 0; i < 2; ++i) {
     const GLenum point = i == 0 ? kBackAttachment : kFrontAttachment;
+    if (i == 0 && d.swap_chain()) {
+      attach_chain_back(resized);
+      continue;
+    }
     EGLImageKHR image = d.image(static_cast<Buffer>(i));
     if (image == EGL_NO_IMAGE_KHR) {
       if (color_[i] != 0) {
@@ -125,6 +138,95 @@ bool Framebuffer::sync(EGLDisplay display, EGLContext current) {
   return true;
 }
 
+void Framebuffer::attach_chain_back(bool resized) {
+  // fbo_ is bound to GL_FRAMEBUFFER.
+  SwapChain& chain = *drawable_->swap_chain();
+  const GLuint image_rb = chain_view_.renderbuffer(chain, chain.back_index());
+  if (samples_ > 0) {
+    glBindFramebuffer_fn(GL_FRAMEBUFFER, resolve_fbo_);
+    glFramebufferRenderbuffer_fn(GL_FRAMEBUFFER, kBackAttachment, GL_RENDERBUFFER, image_rb);
+    glBindFramebuffer_fn(GL_FRAMEBUFFER, fbo_);
+    if (color_[0] == 0 || resized) {
+      if (color_[0] == 0) {
+        glGenRenderbuffers_fn(1, &color_[0]);
+        count_created(Object::GlRenderbuffer);
+      }
+      glBindRenderbuffer_fn(GL_RENDERBUFFER, color_[0]);
+      glRenderbufferStorageMultisample_fn(GL_RENDERBUFFER, samples_, drawable_->config->color_format,
+                                          drawable_->storage_width(), drawable_->storage_height());
+    }
+    glFramebufferRenderbuffer_fn(GL_FRAMEBUFFER, kBackAttachment, GL_RENDERBUFFER, color_[0]);
+  } else {
+    glFramebufferRenderbuffer_fn(GL_FRAMEBUFFER, kBackAttachment, GL_RENDERBUFFER, image_rb);
+  }
+  chain_counter_ = chain.counter();
+}
+
+void Framebuffer::follow_back() {
+  SwapChain* chain = drawable_->swap_chain();
+  if (chain == nullptr || fbo_ == 0 || chain_counter_ == chain->counter()) return;
+  ScopedFramebufferBindings saved;
+  // Multisampled: the samples stay in this context's buffer; only the resolve target moves.
+  glBindFramebuffer_fn(GL_FRAMEBUFFER, samples_ > 0 ? resolve_fbo_ : fbo_);
+  glFramebufferRenderbuffer_fn(GL_FRAMEBUFFER, kBackAttachment, GL_RENDERBUFFER,
+                               chain_view_.renderbuffer(*chain, chain->back_index()));
+  chain_counter_ = chain->counter();
+}
+
+void Framebuffer::preserve_back() {
+  SwapChain* chain = drawable_->swap_chain();
+  if (chain == nullptr || !chain->wants_preserved_back() || samples_ > 0 || fbo_ == 0) return;
+  const int last = chain->last_presented();
+  if (last < 0 || last == chain->back_index()) return;
+  ScopedFramebufferBindings bindings;
+  ScopedBlitState blit_state;
+  if (copy_fbo_ == 0) {
+    glGenFramebuffers_fn(1, &copy_fbo_);
+    count_created(Object::GlFramebuffer);
+    glBindFramebuffer_fn(GL_FRAMEBUFFER, copy_fbo_);
+    // Same row order as fbo_, so the blit copies without flipping.
+    if (flip_y_) glFramebufferParameteri_fn(GL_FRAMEBUFFER, kFramebufferFlipYMesa, GL_TRUE);
+  }
+  glBindFramebuffer_fn(GL_READ_FRAMEBUFFER, copy_fbo_);
+  glFramebufferRenderbuffer_fn(GL_READ_FRAMEBUFFER, kBackAttachment, GL_RENDERBUFFER,
+                               chain_view_.renderbuffer(*chain, last));
+  glBindFramebuffer_fn(GL_DRAW_FRAMEBUFFER, fbo_);
+  GLint draw[2] = {0, 0};
+  glGetIntegerv_fn(GL_DRAW_BUFFER0, &draw[0]);
+  glGetIntegerv_fn(GL_DRAW_BUFFER1, &draw[1]);
+  draw_to_attachment(kBackAttachment);
+  glBlitFramebuffer_fn(0, 0, attached_w_, attached_h_, 0, 0, attached_w_, attached_h_, GL_COLOR_BUFFER_BIT,
+                       GL_NEAREST);
+  GLenum restore[2] = {static_cast<GLenum>(draw[0]), static_cast<GLenum>(draw[1])};
+  glDrawBuffers_fn(2, restore);
+  chain->back_preserved();
+}
+
+// A front buffer made after swaps starts as the frame shown last, which a swap chain no longer has
+// in its back buffer: attach that image as the back buffer for the copy. False when not needed.
+bool Framebuffer::copy_last_frame_to_front() {
+  GLuint last_rb = 0, back_rb = 0;
+  {
+    std::lock_guard lock(drawable_->mutex);
+    SwapChain* chain = drawable_->swap_chain();
+    if (chain == nullptr || samples_ > 0 || fbo_ == 0) return false;
+    const int last = chain->last_presented();
+    if (last < 0 || last == chain->back_index()) return false;
+    last_rb = chain_view_.renderbuffer(*chain, last);
+    back_rb = chain_view_.renderbuffer(*chain, chain->back_index());
+  }
+  {
+    ScopedFramebufferBindings saved;
+    glBindFramebuffer_fn(GL_FRAMEBUFFER, fbo_);
+    glFramebufferRenderbuffer_fn(GL_FRAMEBUFFER, kBackAttachment, GL_RENDERBUFFER, last_rb);
+  }
+  copy_back_to_front();
+  ScopedFramebufferBindings saved;
+  glBindFramebuffer_fn(GL_FRAMEBUFFER, fbo_);
+  glFramebufferRenderbuffer_fn(GL_FRAMEBUFFER, kBackAttachment, GL_RENDERBUFFER, back_rb);
+  return true;
+}
+
 GLuint Framebuffer::resolved_fbo_for_read(Buffer slot) {
   if (samples_ == 0) return fbo_;
   const GLenum point = slot == Buffer::Back ? kBackAttachment : kFrontAttachment;
@@ -165,10 +267,16 @@ void Framebuffer::ensure_front(EGLDisplay display, EGLContext current) {
   Drawable& d = *drawable_;
   if (d.has_front()) return;
   d.want_front();
-  if (sync(display, current)) copy_back_to_front();
+  if (sync(display, current) && !copy_last_frame_to_front()) copy_back_to_front();
 }
 
 void Framebuffer::destroy() {
+  chain_view_.destroy();
+  if (copy_fbo_ != 0) {
+    glDeleteFramebuffers_fn(1, &copy_fbo_);
+    count_released(Object::GlFramebuffer);
+    copy_fbo_ = 0;
+  }
   for (GLuint* f : {&fbo_, &resolve_fbo_})
     if (*f) {
       glDeleteFramebuffers_fn(1, f);

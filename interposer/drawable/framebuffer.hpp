@@ -10,6 +10,7 @@
 #include <memory>
 
 #include "drawable/drawable.hpp"
+#include "drawable/swap_chain.hpp"
 
 namespace eglrun::drawable {
 
@@ -38,6 +39,14 @@ class Framebuffer {
   void ensure_front(EGLDisplay display, EGLContext current);
   // The single-sampled FBO to read `slot` from (resolving first when multisampled).
   GLuint resolved_fbo_for_read(Buffer slot);
+  // Swap chain: with the drawable's mutex held and the owning context current, attaches the
+  // chain's current back image when the back buffer moved since (a swap, maybe in another context).
+  void follow_back();
+  // Swap chain, after the back buffer moved (drawable's mutex held, owning context current): queues
+  // a copy of the frame shown last into it, unless the application takes the buffer age instead.
+  void preserve_back();
+  // Whether the rows are rendered top-down (GL_MESA_framebuffer_flip_y).
+  bool flip_y() const { return flip_y_; }
 
   // What the application named with glDrawBuffer(s)/glReadBuffer, with the attachment it became, so
   // glGet can answer the name the application used (GL_BACK_LEFT stays GL_BACK_LEFT).
@@ -60,6 +69,11 @@ class Framebuffer {
   bool flip_y_ = false;
   uint64_t generation_ = ~uint64_t{0};
   int attached_w_ = 0, attached_h_ = 0;
+  SwapChainView chain_view_;  // this context's renderbuffers over the swap chain's images
+  uint64_t chain_counter_ = 0;
+  GLuint copy_fbo_ = 0;  // reads a swap-chain image other than the back buffer
+  void attach_chain_back(bool resized);
+  bool copy_last_frame_to_front();
 };
 
 }  // namespace eglrun::drawable

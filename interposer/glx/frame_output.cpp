@@ -2,14 +2,13 @@
 #include "present/pacing.hpp"
 #include "present/present_thread.hpp"
 #include "present/readback.hpp"
-#include "present/readback_ring.hpp"
 #include "present/window_presenter.hpp"
 
 #include "glx/frame_output.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <cstdlib>
-#include <map>
 #include <unordered_map>
 
 #include "config/settings.hpp"
@@ -28,10 +27,6 @@ using drawable::Framebuffer;
 
 namespace {
 
-// Frames in flight per window and context: one being copied out by the presenter, one queued, one
-// being read back. More only adds latency and memory.
-constexpr size_t kRingSlots = 3;
-
 struct WindowOutput {
   std::weak_ptr<Drawable> drawable;
   std::shared_ptr<present::PresentThread> thread;
@@ -45,8 +40,6 @@ struct WindowOutput {
 struct Outputs {
   std::mutex mutex;
   std::unordered_map<uint64_t, WindowOutput> windows;  // by drawable serial
-  // by (context, drawable serial); nullptr: the context cannot read back asynchronously
-  std::map<std::pair<EGLContext, uint64_t>, std::unique_ptr<present::ReadbackRing>> rings;
   bool exiting = false;
 };
 
@@ -73,11 +66,10 @@ bool alive(const WindowOutput& w) {
   return d && !d->destroyed && !d->released && !w.thread->ended();
 }
 
-// Stops the presenters of windows that are gone and frees the current context's rings for them.
-void prune(EGLContext current) {
+// Stops the presenters of windows that are gone.
+void prune() {
   auto& o = outputs();
   std::vector<std::shared_ptr<present::PresentThread>> stopping;
-  std::vector<std::unique_ptr<present::ReadbackRing>> rings;
   {
     std::lock_guard lock(o.mutex);
     for (auto it = o.windows.begin(); it != o.windows.end();) {
@@ -85,22 +77,11 @@ void prune(EGLContext current) {
         ++it;
         continue;
       }
-      const uint64_t serial = it->first;
       stopping.push_back(std::move(it->second.thread));
       it = o.windows.erase(it);
-      for (auto r = o.rings.begin(); r != o.rings.end();) {
-        if (r->first.second == serial && r->first.first == current) {
-          rings.push_back(std::move(r->second));
-          r = o.rings.erase(r);
-        } else {
-          ++r;
-        }
-      }
     }
   }
   for (auto& t : stopping) t->stop();  // gives every frame back
-  for (auto& r : rings)
-    if (r) r->destroy();
 }
 
 WindowOutput* window_output(const std::shared_ptr<Drawable>& d) {
@@ -118,15 +99,6 @@ WindowOutput* window_output(const std::shared_ptr<Drawable>& d) {
         present::PresentThread::Options{.spoil = s.spoil, .profile = s.profile});
   }
   return &it->second;
-}
-
-present::ReadbackRing* ring_for(Context& c, const Drawable& d, EGLDisplay display) {
-  auto& o = outputs();
-  std::lock_guard lock(o.mutex);
-  auto [it, fresh] = o.rings.try_emplace({c.egl, d.serial});
-  if (fresh && present::ReadbackRing::supported(c.is_es))
-    it->second = std::make_unique<present::ReadbackRing>(display, kRingSlots);
-  return it->second.get();
 }
 
 void note_status(Drawable& d, auto s) {
@@ -165,7 +137,8 @@ void present_pixmap(Context& c, Framebuffer& fb, Buffer slot) {
   note_status(d, p->present(img));
 }
 
-// A frame read synchronously into memory of its own, for contexts without persistent mappings.
+// A frame read synchronously into memory of its own (front buffer, single-buffered windows: the
+// caller waits for it to be shown anyway).
 present::Frame read_into_heap(Context& c, GLuint source, GLenum attachment, int w, int h) {
   auto pixels = std::make_shared<std::vector<uint8_t>>(static_cast<size_t>(w) * static_cast<size_t>(h) * 4);
   present::read_frame(source, attachment, w, h, pixels->data(), w * 4, c.has_pack_invert);
@@ -181,6 +154,7 @@ present::Frame read_into_heap(Context& c, GLuint source, GLenum attachment, int 
 
 // Reads `slot` of fb's drawable and hands it to the window's presenter thread. `wait`: returns
 // once the frame is in the X server (front-buffer rendering, where X requests may follow).
+// Double-buffered windows swap through their swap chain instead (swap_chain_present).
 void present_buffer(Context& c, Framebuffer& fb, Buffer slot, bool wait = false) {
   Drawable& d = fb.drawable();
   if (d.kind == drawable::Kind::Pbuffer || d.destroyed || fb.fbo() == 0) return;
@@ -203,9 +177,7 @@ void present_buffer(Context& c, Framebuffer& fb, Buffer slot, bool wait = false)
     std::lock_guard lock(d.mutex);
     const int w = d.storage_width(), h = d.storage_height();
     if (w <= 0 || h <= 0) return;
-    if (auto* ring = ring_for(c, d, b->display))
-      frame = ring->read(source, attachment, w, h, thread, config::settings().spoil, c.has_pack_invert);
-    if (!frame) frame = read_into_heap(c, source, attachment, w, h);
+    frame = read_into_heap(c, source, attachment, w, h);
   }
   frame->wait = wait;
   const uint64_t sequence = thread.submit(std::move(*frame));
@@ -213,6 +185,54 @@ void present_buffer(Context& c, Framebuffer& fb, Buffer slot, bool wait = false)
     thread.wait_done(sequence);
     note_status(d, thread.take_status());
   }
+}
+
+// glXSwapBuffers of a double-buffered window: the finished back image goes to the presenter thread,
+// which waits for its fence and reads it back in its own context; this thread only queues work and
+// moves the back buffer to a free image (waiting for one only when spoiling is off).
+void swap_chain_present(Framebuffer& fb) {
+  Drawable& d = fb.drawable();
+  if (d.destroyed || fb.fbo() == 0 || d.swap_chain() == nullptr) return;
+  std::string error;
+  const auto* b = egl::backend(&error);
+  WindowOutput* out = b ? window_output(fb.drawable_ptr()) : nullptr;
+  if (out == nullptr) return;
+  present::PresentThread& thread = *out->thread;
+  note_status(d, thread.take_status());
+  if (d.destroyed) return;
+  const auto start = std::chrono::steady_clock::now();
+
+  if (fb.multisampled()) fb.resolved_fbo_for_read(Buffer::Back);  // into the back image
+  if (d.has_front()) fb.copy_back_to_front();
+  glFlush_fn();  // the presenter's context waits on the fence, so the work must be submitted
+  EGLSync fence = eglCreateSync(b->display, EGL_SYNC_FENCE, nullptr);
+  present::Frame frame;
+  drawable::SwapChain* chain = d.swap_chain();
+  {
+    std::lock_guard lock(d.mutex);
+    if (!chain->image(chain->back_index())) {
+      if (fence != EGL_NO_SYNC) eglDestroySync(b->display, fence);
+      return;
+    }
+    auto handoff = chain->hand_off(d.swap_count.load() + 1);
+    frame.width = handoff.image->width;
+    frame.height = handoff.image->height;
+    frame.image = std::move(handoff.image);
+    frame.on_release = std::move(handoff.give_back);
+    frame.owner = handoff.owner;
+  }
+  frame.bottom_up = !fb.flip_y();
+  frame.display = b->display;
+  frame.fence = fence;
+  const void* owner = frame.owner;
+  const bool spoil = config::settings().spoil;
+  frame.producer_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  thread.submit(std::move(frame));
+
+  std::lock_guard lock(d.mutex);
+  chain->advance([&] { return spoil && thread.drop_oldest_queued(owner); }, [&] { return thread.ended(); });
+  fb.follow_back();
+  fb.preserve_back();
 }
 
 bool draws_to_front(Framebuffer& fb) {
@@ -274,7 +294,7 @@ void viewport_changed(Context& c, int width, int height) {
 
 void swap_buffers(Context& c, Framebuffer& fb) {
   Drawable& d = fb.drawable();
-  prune(c.egl);
+  prune();
   if (const double fps = config::settings().fps_limit; fps > 0 && d.kind == drawable::Kind::Window) {
     if (WindowOutput* out = window_output(fb.drawable_ptr())) out->limiter.wait(fps);
   }
@@ -284,8 +304,12 @@ void swap_buffers(Context& c, Framebuffer& fb) {
     present_buffer(c, fb, Buffer::Back, /*wait=*/true);
     return;
   }
-  present_buffer(c, fb, Buffer::Back);
-  if (d.has_front()) fb.copy_back_to_front();
+  if (d.kind == drawable::Kind::Window && d.swap_chain() != nullptr) {
+    swap_chain_present(fb);
+  } else {
+    present_buffer(c, fb, Buffer::Back);
+    if (d.has_front()) fb.copy_back_to_front();
+  }
   d.swap_count.fetch_add(1);
   follow_window_size(c, fb);
 }
@@ -304,48 +328,9 @@ void show_front_buffer(Context& c) {
   fb->front_drawn = now;
 }
 
-void forget_context(Context& c) {
-  auto& o = outputs();
-  std::vector<std::pair<std::unique_ptr<present::ReadbackRing>, std::shared_ptr<present::PresentThread>>> rings;
-  {
-    std::lock_guard lock(o.mutex);
-    for (auto r = o.rings.begin(); r != o.rings.end();) {
-      if (r->first.first != c.egl) {
-        ++r;
-        continue;
-      }
-      std::shared_ptr<present::PresentThread> thread;
-      if (auto w = o.windows.find(r->first.second); w != o.windows.end()) thread = w->second.thread;
-      rings.emplace_back(std::move(r->second), std::move(thread));
-      r = o.rings.erase(r);
-    }
-  }
-  bool any = false;
-  // The presenter must be done with the buffers before the context (and their memory) goes.
-  for (auto& [ring, thread] : rings) {
-    if (!ring) continue;
-    ring->wait_idle(thread.get());
-    any = true;
-  }
-  if (!any) return;
-  // Deleted in their context, which is current nowhere else when it is being destroyed: a context
-  // sharing objects would otherwise keep them.
-  std::string error;
-  const auto* b = egl::backend(&error);
-  if (b == nullptr) return;
-  const EGLContext old_ctx = eglGetCurrentContext();
-  const EGLSurface old_draw = eglGetCurrentSurface(EGL_DRAW), old_read = eglGetCurrentSurface(EGL_READ);
-  const EGLDisplay old_dpy = eglGetCurrentDisplay();
-  const bool switch_context = old_ctx != c.egl;
-  if (switch_context && !eglMakeCurrent(b->display, EGL_NO_SURFACE, EGL_NO_SURFACE, c.egl)) return;
-  for (auto& [ring, thread] : rings)
-    if (ring) ring->destroy();
-  if (switch_context) {
-    if (old_ctx != EGL_NO_CONTEXT)
-      eglMakeCurrent(old_dpy, old_draw, old_read, old_ctx);
-    else
-      eglMakeCurrent(b->display, EGL_NO_SURFACE, EGL_NO_SURFACE, EGL_NO_CONTEXT);
-  }
+void forget_context(Context&) {
+  // Nothing to wait for: frames on their way hold swap-chain images or memory of their own, which
+  // outlive the context they were rendered in.
 }
 
 }  // namespace eglrun::glx

@@ -1,8 +1,9 @@
 // Getting a frame from a drawable's GL buffers into its X window or pixmap.
 //
-// Windows: the frame is read back asynchronously into a ring of pixel buffers in the application's
-// context and shown by the window's presenter thread (present/present_thread.hpp); the application
-// thread waits only when every slot is in flight and spoiling is off. Pixmaps: synchronously.
+// Double-buffered windows: a swap hands the back buffer's image (drawable/swap_chain.hpp) to the
+// window's presenter thread (present/present_thread.hpp), which reads it back in its own EGL context;
+// the application thread waits only when every image is in flight and spoiling is off.
+// Front buffers, single-buffered windows and pixmaps: read synchronously.
 #pragma once
 
 #include "drawable/framebuffer.hpp"
@@ -19,8 +20,7 @@ void follow_window_size(Context& c, drawable::Framebuffer& fb);
 // glViewport with a size other than the window's (as after a ConfigureNotify): checks the window's
 // size with the server now, so the next frame already has it.
 void viewport_changed(Context& c, int width, int height);
-// Before `c`'s EGL context is destroyed: waits until no frame read back in it is still being
-// copied out, and deletes its read-back buffers when it is current in this thread.
+// Before `c`'s EGL context is destroyed (no frame in flight depends on it any more).
 void forget_context(Context& c);
 
 }  // namespace eglrun::glx

@@ -15,6 +15,7 @@ void Frame::release() {
     f();
   }
   pixels = nullptr;
+  image.reset();
 }
 
 uint64_t FrameQueue::push(Frame frame) {

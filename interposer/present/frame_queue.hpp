@@ -8,11 +8,16 @@
 #include <cstdint>
 #include <deque>
 #include <functional>
+#include <memory>
 #include <vector>
+
+namespace eglrun::drawable {
+struct SwapImage;
+}
 
 namespace eglrun::present {
 
-// A finished frame on its way to the window. `pixels` stays valid until release() runs.
+// A finished frame on its way to the window. `pixels` (or `image`) stays valid until release() runs.
 struct Frame {
   const uint8_t* pixels = nullptr;
   int width = 0, height = 0, stride = 0;
@@ -25,6 +30,8 @@ struct Frame {
   uint64_t sequence = 0;             // set by the queue
   double producer_seconds = 0;       // app-thread time spent getting the frame out (profile)
   bool wait = false;                 // the producer waits for this frame to be shown
+  // Instead of pixels: a swap-chain image the presenter reads back itself (after the fence).
+  std::shared_ptr<drawable::SwapImage> image;
 
   // Destroys the fence (if any) and gives the memory back; once.
   void release();

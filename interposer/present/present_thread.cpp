@@ -6,6 +6,7 @@
 #include "diagnostics/object_counts.hpp"
 #include "log/log.hpp"
 #include "present/profiler.hpp"
+#include "present/readback_worker.hpp"
 
 namespace eglrun::present {
 
@@ -111,6 +112,7 @@ void PresentThread::run(std::string display_name) {
   };
   if (presenter) publish_size();
   Profiler profiler(fmt::format("window {:#x}", window_));
+  std::unique_ptr<ReadbackWorker> worker;  // made at the first swap-chain frame
 
   std::unique_lock lock(mutex_);
   if (!presenter) status_ = PresentStatus::Error;
@@ -142,9 +144,14 @@ void PresentThread::run(std::string display_name) {
     auto t1 = Clock::now();
     Image image = presenter->acquire(frame.width, frame.height);
     auto t2 = Clock::now();
-    if (image.pixels != nullptr)
+    if (image.pixels != nullptr && frame.image) {
+      // A swap-chain image: read back here, straight into the X image, in our own context.
+      if (!worker) worker = std::make_unique<ReadbackWorker>(frame.display);
+      if (!worker->read(frame.image, image.pixels, image.stride, frame.bottom_up)) image.pixels = nullptr;
+    } else if (image.pixels != nullptr) {
       copy_rows(frame.pixels, frame.stride, frame.bottom_up, frame.width, frame.height, image.pixels, image.stride,
                 frame.swap_red_blue);
+    }
     auto t3 = Clock::now();
     const double producer = frame.producer_seconds;
     // The slot goes back before the X server sees the frame: the producer can reuse it at once.
@@ -176,6 +183,7 @@ void PresentThread::run(std::string display_name) {
   std::vector<Frame> rest = queue_.clear();
   lock.unlock();
   release_all(rest);
+  worker.reset();  // its EGL context is current in this thread
   // The connection (and its shared-memory segments) goes with the thread that used it.
   presenter.reset();
   lock.lock();

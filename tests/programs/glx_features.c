@@ -407,18 +407,24 @@ static void group_swap(void) {
   if (wait_sync(2, 2, &c2) != GLX_BAD_VALUE) die("glXWaitVideoSyncSGI(2, 2) must be GLX_BAD_VALUE");
   ok("glXWaitVideoSyncSGI(3, 1) returns a later count with count % 3 == 1");
 
-  /* GLX_EXT_buffer_age: the back buffer still holds the last frame after a swap. */
+  /* GLX_EXT_buffer_age: after a swap the back buffer holds the frame shown `age` swaps ago, or
+   * undefined contents (age 0, e.g. a swap chain's image not used yet). Frames of their own colour
+   * tell which frame it holds. */
   require_glx_extension(dpy, "GLX_EXT_buffer_age");
   Window aw = new_window(64, 64, "age");
   make_current(aw, ctx);
   glXQueryDrawable(dpy, aw, GLX_BACK_BUFFER_AGE_EXT, &v);
   if (v != 0) die("buffer age before any swap is %u", v);
-  clear_to(1, 0, 1);
-  glXSwapBuffers(dpy, aw);
-  glXQueryDrawable(dpy, aw, GLX_BACK_BUFFER_AGE_EXT, &v);
-  if (v < 1) die("buffer age after a swap is %u", v);
-  if (v == 1) expect_gl_pixel(7, 7, (struct rgb){255, 0, 255}, 0, "age 1: the back buffer holds the frame just shown");
-  ok("GLX_BACK_BUFFER_AGE_EXT: 0 before a swap, 1 after");
+  static const struct rgb shades[5] = {{255, 0, 255}, {0, 255, 255}, {255, 255, 0}, {0, 0, 255}, {255, 0, 0}};
+  for (int i = 0; i < 5; ++i) {
+    clear_to(shades[i].r / 255.0f, shades[i].g / 255.0f, shades[i].b / 255.0f);
+    glXSwapBuffers(dpy, aw);
+    glXQueryDrawable(dpy, aw, GLX_BACK_BUFFER_AGE_EXT, &v);
+    if (v > (unsigned)(i + 1)) die("buffer age %u after %d swaps", v, i + 1);
+    if (v > 0) expect_gl_pixel(7, 7, shades[i + 1 - (int)v], 0, "the back buffer holds the frame shown `age` swaps ago");
+  }
+  if (v == 0) die("buffer age still 0 after 5 swaps");
+  ok("GLX_BACK_BUFFER_AGE_EXT: 0 before a swap, then the age of the frame the back buffer holds");
   make_current(win, ctx);
 
   /* GLX_INTEL_swap_event: GLX_BufferSwapComplete on the application's own queue, in order. */
