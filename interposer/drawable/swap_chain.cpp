@@ -6,8 +6,8 @@
 #include "diagnostics/object_counts.hpp"
 #include "egl/backend.hpp"
 #include "log/log.hpp"
-#include "symbols/poison.hpp"
 #include "symbols/real.hpp"
+#include "symbols/poison.hpp"
 
 namespace eglrun::drawable {
 

@@ -10,8 +10,8 @@
 #include "drawable/swap_chain.hpp"
 #include "egl/backend.hpp"
 #include "log/log.hpp"
-#include "symbols/poison.hpp"
 #include "symbols/real.hpp"
+#include "symbols/poison.hpp"
 
 namespace eglrun::present {
 
