@@ -3,6 +3,7 @@
 # Idempotent and quiet when everything is already present; needs root to install.
 #   scripts/install-deps.sh          install what is missing
 #   scripts/install-deps.sh --check  only report what is missing (exit 1 if anything is)
+#   scripts/install-deps.sh --with-piglit  also piglit (or EGLRUN_WITH_PIGLIT=1), for tests/piglit
 set -euo pipefail
 
 packages=(
@@ -23,6 +24,15 @@ packages=(
   python3-opengl
   python3
 )
+
+# piglit (about 2.1 GB installed) only on request: --with-piglit or EGLRUN_WITH_PIGLIT=1 (tests/piglit).
+with_piglit=${EGLRUN_WITH_PIGLIT:-0}
+rest=()
+for a in "$@"; do
+  if [[ $a == --with-piglit ]]; then with_piglit=1; else rest+=("$a"); fi
+done
+set -- "${rest[@]+"${rest[@]}"}"
+if [[ $with_piglit == 1 ]]; then packages+=(piglit); fi
 
 missing=()
 for p in "${packages[@]}"; do
