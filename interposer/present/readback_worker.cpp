@@ -47,8 +47,7 @@ bool ReadbackWorker::make_current() {
       failed_ = true;
       return false;
     }
-    count_created(Object::EglContext);
-    context_ = ctx;
+    context_ = ctx;  // counted by create_context
   }
   if (eglGetCurrentContext() == static_cast<EGLContext>(context_)) return true;
   if (!eglMakeCurrent(display_, EGL_NO_SURFACE, EGL_NO_SURFACE, static_cast<EGLContext>(context_))) {
