@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <cstring>
 #include <string_view>
 
@@ -66,12 +67,23 @@ __attribute__((visibility("hidden"))) void* eglrun_real_dlsym = nullptr;
 }
 
 // Non-null: the stub returns it. Null: the stub jumps to eglrun_real_dlsym with the caller's frame.
+namespace {
+// Until this library's constructors have run, dlsym callers are runtimes still starting up (ASan's
+// interceptors resolve their real functions with dlsym before anything else works, malloc included):
+// they get libc's dlsym untouched, with no allocation and no locking on the way.
+std::atomic<bool> library_ready{false};
+__attribute__((constructor)) void mark_library_ready() { library_ready.store(true, std::memory_order_release); }
+}  // namespace
+
 extern "C" __attribute__((visibility("hidden"))) void* eglrun_dlsym_hook(void* handle, const char* name,
                                                                           const void* caller) noexcept {
   if (eglrun_real_dlsym == nullptr) {
-    eglrun::real::resolve_dl();
-    eglrun_real_dlsym = reinterpret_cast<void*>(eglrun::real::dlsym_fn);
+    // Plain dlvsym, no call_once: this can run before anything in the process is initialised.
+    // Threads racing here store the same value.
+    void* p = dlvsym(RTLD_NEXT, "dlsym", "GLIBC_2.34");
+    eglrun_real_dlsym = p != nullptr ? p : dlvsym(RTLD_NEXT, "dlsym", "GLIBC_2.2.5");
   }
+  if (!library_ready.load(std::memory_order_acquire)) return nullptr;
   auto real = []() -> void* { return nullptr; };
   return eglrun::entry::wrap("dlsym", real, [&]() -> void* {
     if (!eglrun::config::settings().intercept_dlopen) return nullptr;
