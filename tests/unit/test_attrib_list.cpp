@@ -390,6 +390,12 @@ TEST(ChooseDerived, PbufferTenBitAndMultisample) {
 
 // ---- glXChooseVisual ----
 
+// The chooser returns pointers into the list: tests keep one list alive for the whole program.
+const std::vector<FBConfigDesc>& kept_configs() {
+  static const std::vector<FBConfigDesc> configs = mesa_configs();
+  return configs;
+}
+
 const FBConfigDesc* choose_visual(const std::vector<FBConfigDesc>& configs, std::vector<int> attribs) {
   std::string error;
   int status = -1;
@@ -399,7 +405,7 @@ const FBConfigDesc* choose_visual(const std::vector<FBConfigDesc>& configs, std:
 }
 
 TEST(ChooseVisual, Glxgears) {
-  const auto* c = choose_visual(mesa_configs(), {GLX_RGBA, GLX_DOUBLEBUFFER, GLX_DEPTH_SIZE, 16, None});
+  const auto* c = choose_visual(kept_configs(), {GLX_RGBA, GLX_DOUBLEBUFFER, GLX_DEPTH_SIZE, 16, None});
   ASSERT_NE(c, nullptr);
   // As Mesa on Xvfb: the depth-24 visual, no alpha, the largest depth, no stencil.
   EXPECT_EQ(c->visual_id, 0x21);
@@ -413,7 +419,7 @@ TEST(ChooseVisual, Glxgears) {
 
 TEST(ChooseVisual, MinimalRgb) {
   const auto* c =
-      choose_visual(mesa_configs(), {GLX_RGBA, GLX_RED_SIZE, 1, GLX_GREEN_SIZE, 1, GLX_BLUE_SIZE, 1, None});
+      choose_visual(kept_configs(), {GLX_RGBA, GLX_RED_SIZE, 1, GLX_GREEN_SIZE, 1, GLX_BLUE_SIZE, 1, None});
   ASSERT_NE(c, nullptr);
   EXPECT_EQ(c->visual_id, 0x21);
   EXPECT_EQ(c->doublebuffer, 0);  // absent boolean = False
