@@ -3,7 +3,7 @@
 # then runs the whole CTest suite (labels: unit, integration, e2e; "reference" marks the tests that
 # run the same checks against Mesa's own GLX). Extra arguments go to ctest, e.g.
 #   scripts/test.sh -L unit          scripts/test.sh -L reference        scripts/test.sh -R glxgears
-# Environment: EGLRUN_BUILD_DIR (default: build), EGLRUN_TEST_TIMEOUT (whole run, default 900 s).
+# Environment: EGLRUN_BUILD_DIR (default: build), EGLRUN_TEST_TIMEOUT (whole run, default 2400 s: piglit alone takes 5-8 minutes).
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -16,5 +16,5 @@ fi
 cmake --build "$build"
 
 cd "$build"
-exec timeout --kill-after=30 "${EGLRUN_TEST_TIMEOUT:-900}" \
+exec timeout --kill-after=30 "${EGLRUN_TEST_TIMEOUT:-2400}" \
   ctest --output-on-failure -j2 --timeout 300 "$@"
