@@ -45,6 +45,7 @@ ParseResult parse_settings(const char* (*getenv_fn)(const char*)) {
   flag("EGLRUN_QUIET", r.settings.quiet);
   flag("EGLRUN_NO_SHM", r.settings.force_xputimage);
   flag("EGLRUN_SPOIL", r.settings.spoil);
+  flag("EGLRUN_PRESERVE_BACK", r.settings.preserve_back);
   flag("EGLRUN_PROFILE", r.settings.profile);
   bool no_dl = false;
   flag("EGLRUN_NO_DLOPEN_INTERCEPT", no_dl);

@@ -16,6 +16,7 @@ struct Settings {
   bool quiet = false;            // EGLRUN_QUIET=1 silences the software-fallback warning
   bool force_xputimage = false;  // EGLRUN_NO_SHM=1
   bool spoil = true;             // EGLRUN_SPOIL=0 presents every frame
+  bool preserve_back = true;     // EGLRUN_PRESERVE_BACK=0: back buffer undefined after a swap (no copy)
   double fps_limit = 0;          // EGLRUN_FPS
   bool profile = false;          // EGLRUN_PROFILE=1
   bool intercept_dlopen = true;  // EGLRUN_NO_DLOPEN_INTERCEPT=1 turns run-time loading interception off

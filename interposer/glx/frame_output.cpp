@@ -232,7 +232,7 @@ void swap_chain_present(Framebuffer& fb) {
   std::lock_guard lock(d.mutex);
   chain->advance([&] { return spoil && thread.drop_oldest_queued(owner); }, [&] { return thread.ended(); });
   fb.follow_back();
-  fb.preserve_back();
+  if (config::settings().preserve_back) fb.preserve_back();
 }
 
 bool draws_to_front(Framebuffer& fb) {

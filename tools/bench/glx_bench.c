@@ -126,7 +126,7 @@ int main(int argc, char **argv) {
 
   GLuint list = 0;
   if (!empty) {
-    list = sphere_list(32, 24);
+    list = sphere_list(12, 8);
     glEnable(GL_DEPTH_TEST);
     glEnable(GL_LIGHTING);
     glEnable(GL_LIGHT0);

@@ -10,6 +10,8 @@ Sides: "mesa"      = the program with Mesa's own GLX on an Xvfb WITH GLX (no egl
 Per run: frames/s, process CPU ms per frame (the program's getrusage, or /proc for glxgears) and X
 server CPU ms per frame (/proc/<Xvfb pid>/stat). Empty frame: eglrun's overhead per frame
 (1/fps_eglrun - 1/fps_offscreen) next to 2 x memcpy of the frame, measured in the same run.
+The eglrun side runs with EGLRUN_PROFILE=1: "shown fps" counts only frames that reached the window
+(with spoiling, frames replaced by a newer one before the presenter got to them are not shown).
 Speed is printed, never asserted."""
 import argparse, os, re, signal, statistics, subprocess, sys, time
 
@@ -41,6 +43,15 @@ def start_xvfb(glx):
     return p, ":" + num.decode().strip()
 
 
+def shown_fraction(stderr):
+    """eglrun's --profile lines: the share of swapped frames that reached the window (the rest were
+    spoiled, i.e. replaced by a newer frame before the presenter got to them). 1.0 without lines."""
+    shown = dropped = 0
+    for m in re.finditer(r"\((\d+) shown, (\d+) dropped", stderr or ""):
+        shown, dropped = shown + int(m.group(1)), dropped + int(m.group(2))
+    return shown / (shown + dropped) if shown + dropped else 1.0
+
+
 def run_program(cmd, env, xvfb_pid, seconds, gears):
     x0 = cpu_seconds(xvfb_pid)
     if not gears:
@@ -49,9 +60,11 @@ def run_program(cmd, env, xvfb_pid, seconds, gears):
         if not m:
             raise RuntimeError(f"{cmd}: no result\n{out.stderr[-2000:]}")
         frames = int(m.group(1))
-        return float(m.group(3)), float(m.group(4)), (cpu_seconds(xvfb_pid) - x0) * 1e3 / frames
+        return (float(m.group(3)), float(m.group(4)), (cpu_seconds(xvfb_pid) - x0) * 1e3 / frames,
+                shown_fraction(out.stderr))
     # glxgears reports every 5 s: the first report is the warm-up, the second is measured.
-    p = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    err = open(os.devnull if "EGLRUN_PROFILE" not in env else "/tmp/run-bench-gears.err", "w")
+    p = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=err, text=True)
     line1 = p.stdout.readline()
     c0, x0 = cpu_seconds(p.pid), cpu_seconds(xvfb_pid)
     line2 = p.stdout.readline()
@@ -62,7 +75,9 @@ def run_program(cmd, env, xvfb_pid, seconds, gears):
     if not m:
         raise RuntimeError(f"{cmd}: no glxgears report ({line1!r} {line2!r})")
     frames, secs = int(m.group(1)), float(m.group(2))
-    return frames / secs, (c1 - c0) * 1e3 / frames, (x1 - x0) * 1e3 / frames
+    err.close()
+    fraction = shown_fraction(open(err.name).read()) if err.name != os.devnull else 1.0
+    return frames / secs, (c1 - c0) * 1e3 / frames, (x1 - x0) * 1e3 / frames, fraction
 
 
 def fmt(values, unit=""):
@@ -105,18 +120,22 @@ def main():
                         else:
                             cmd = [eglrun, "--"] + prog + (["--offscreen"] if side == "offscreen" else [])
                             env, srv = dict(base_env, DISPLAY=bare_dpy), bare_srv
+                            if side == "eglrun":
+                                env["EGLRUN_PROFILE"] = "1"  # counts the frames shown vs spoiled
                         r = run_program(cmd, env, srv.pid, a.seconds, gears)
                         results.setdefault((wl, size, side), []).append(r)
                         print(f"round {rnd + 1} {wl:8s} {size:10s} {side:9s} fps {r[0]:8.2f} "
-                              f"cpu {r[1]:7.2f} ms/frame  X {r[2]:6.2f} ms/frame", flush=True)
+                              f"cpu {r[1]:7.2f} ms/frame  X {r[2]:6.2f} ms/frame  shown {r[3] * 100:5.1f}%",
+                              flush=True)
     finally:
         glx_srv.terminate()
         bare_srv.terminate()
     print(f"\nSummary: median [min-max] of {a.rounds} interleaved rounds")
-    print(f"{'workload':8s} {'size':10s} {'side':9s} {'fps':>24s} {'process cpu ms/frame':>26s} {'X cpu ms/frame':>24s}")
+    print(f"{'workload':8s} {'size':10s} {'side':9s} {'fps':>24s} {'process cpu ms/frame':>26s} {'X cpu ms/frame':>24s}"
+          f" {'shown fps (not spoiled)':>26s}")
     for (wl, size, side), rs in results.items():
         print(f"{wl:8s} {size:10s} {side:9s} {fmt([r[0] for r in rs])} {fmt([r[1] for r in rs])} "
-              f"{fmt([r[2] for r in rs])}")
+              f"{fmt([r[2] for r in rs])} {fmt([r[0] * r[3] for r in rs])}")
     for size in a.sizes.split(","):
         if ("gears", size, "mesa") in results:
             m = statistics.median(r[0] for r in results[("gears", size, "mesa")])
@@ -132,6 +151,13 @@ def main():
             mc = statistics.median(memcpy_ms[size])
             print(f"empty   {size:10s} overhead {statistics.median(over):.3f} ms/frame "
                   f"[{min(over):.3f}-{max(over):.3f}]; 2 x memcpy {2 * mc:.3f} ms; ratio {statistics.median(over) / (2 * mc):.2f}")
+            # The application thread no longer waits for the read-back, so the wall-clock overhead
+            # can be ~0: the CPU (process + X server) spent per frame that reached the window, less
+            # the same rendering off-screen, is the cost of presenting.
+            cpu_over = [(e[1] + e[2]) / e[3] - o[1] for e, o in
+                        zip(results[("empty", size, "eglrun")], results[("empty", size, "offscreen")])]
+            print(f"empty   {size:10s} CPU per shown frame beyond offscreen {statistics.median(cpu_over):.3f} ms "
+                  f"[{min(cpu_over):.3f}-{max(cpu_over):.3f}]; ratio to 2 x memcpy {statistics.median(cpu_over) / (2 * mc):.2f}")
 
 
 if __name__ == "__main__":
