@@ -83,6 +83,8 @@ class Drawable {
   std::atomic<bool> destroyed{false};  // its X window went away: present nothing
   std::atomic<bool> released{false};   // the GLX drawable was destroyed: contexts drop their views
   int reported_width = 0, reported_height = 0;  // a pbuffer's size as asked (storage is at least 1x1)
+  // GLX_FBCONFIG_ID of an X window adopted at glXMakeCurrent: its visual's config, not `config`.
+  const glx::FBConfigDesc* reported_config = nullptr;
   // GLX_EXT_texture_from_pixmap: how glXBindTexImageEXT presents this pixmap (GLX values; format
   // GLX_TEXTURE_FORMAT_NONE_EXT means it cannot be bound).
   int texture_format = 0x20D8;  // GLX_TEXTURE_FORMAT_NONE_EXT

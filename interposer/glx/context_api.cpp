@@ -7,6 +7,7 @@
 #include "glx/api.hpp"
 #include "glx/context_attribs.hpp"
 #include "glx/errors.hpp"
+#include "glx/extensions.hpp"
 #include "glx/frame_output.hpp"
 #include "glx/internal.hpp"
 #include "glx/registry.hpp"
@@ -75,6 +76,12 @@ void destroy_now(Context* ctx) {
 }
 
 namespace {
+
+FloatRenderTypes advertised_float_types() {
+  const std::string& ext = extension_string();  // each name is followed by a space
+  return {ext.find("GLX_ARB_fbconfig_float ") != std::string::npos,
+          ext.find("GLX_EXT_fbconfig_packed_float ") != std::string::npos};
+}
 
 GLXContext create_common(Display* dpy, const FBConfigDesc* config, const ContextAttribs& attribs, GLXContext share,
                          int request) {
@@ -157,7 +164,7 @@ GLXContext create_new_context(Display* dpy, GLXFBConfig config, int render_type,
     raise_glx_error(dpy, kGLXBadFBConfig, false, kX_GLXCreateNewContext, 0);
     return nullptr;
   }
-  if (render_type != GLX_RGBA_TYPE && render_type != GLX_RGBA_FLOAT_TYPE_ARB) {
+  if (render_type != GLX_RGBA_TYPE && !(render_type == GLX_RGBA_FLOAT_TYPE_ARB && advertised_float_types().rgba_float)) {
     raise_core_error(dpy, BadValue, kX_GLXCreateNewContext, static_cast<XID>(render_type));
     return nullptr;
   }
@@ -180,7 +187,7 @@ GLXContext create_context_attribs(Display* dpy, GLXFBConfig config, GLXContext s
     return nullptr;
   }
   ContextAttribs a;
-  auto err = parse_context_attribs(attribs, es_profiles_supported(), &a);
+  auto err = parse_context_attribs(attribs, es_profiles_supported(), &a, advertised_float_types());
   if (err.kind != ContextAttribsError::kNone) {
     log::debug("glXCreateContextAttribsARB: {}", err.message);
     if (err.kind == ContextAttribsError::kBadProfile)
@@ -197,6 +204,8 @@ void destroy_context(Display* dpy, GLXContext handle) {
   auto& reg = Registry::instance();
   std::lock_guard lock(reg.mutex);
   Context* ctx = from_handle(handle);
+  // Destroying again a context already destroyed but still current in this thread changes nothing.
+  if (ctx != nullptr && ctx == current_context() && ctx->destroy_pending) return;
   if (ctx == nullptr || !reg.is_context(ctx)) {
     raise_glx_error(dpy, kGLXBadContext, false, kX_GLXDestroyContext, 0);
     return;
@@ -265,14 +274,15 @@ GLXContextID get_context_id(GLXContext handle) {
 GLXContext import_context(Display* dpy, GLXContextID id) {
   auto& reg = Registry::instance();
   std::lock_guard lock(reg.mutex);
-  // Direct contexts can only be shared inside the process that made them, which is this one.
-  Context* ctx = id != 0 ? reg.find_context_by_id(id) : nullptr;
-  if (ctx == nullptr) raise_glx_error(dpy, kGLXBadContext, false, 0, id);
-  return to_handle(ctx);
+  // GLX_EXT_import_context shares only indirect (server-side) contexts, and every eglrun context is
+  // direct: like Mesa for a direct context, NULL without an error; an unknown ID is GLXBadContext.
+  // (A forked child finds the parent's contexts in its copy of the registry: also direct, also NULL.)
+  if (id == 0 || reg.find_context_by_id(id) == nullptr) raise_glx_error(dpy, kGLXBadContext, false, 0, id);
+  return nullptr;
 }
 
 void free_context(Display* dpy, GLXContext handle) {
-  // The imported handle is the context itself: freeing the import leaves the context alive.
+  // Nothing can have been imported (see import_context): there is no client-side copy to free.
 }
 
 }  // namespace eglrun::glx::api

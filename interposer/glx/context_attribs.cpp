@@ -11,7 +11,7 @@ constexpr int kMaxPairs = 64;
 
 bool known_version(int major, int minor, bool es) {
   // minor >= 0 first: a negative minor would otherwise pass as "at most N" (found by fuzzing).
-  if (es) return minor >= 0 && ((major == 1 && minor <= 1) || (major == 2 && minor == 0) || (major == 3 && minor <= 2));
+  if (es) return minor >= 0 && ((major == 2 && minor == 0) || (major == 3 && minor <= 2));
   switch (major) {
     case 1: return minor >= 0 && minor <= 5;
     case 2: return minor >= 0 && minor <= 1;
@@ -22,7 +22,8 @@ bool known_version(int major, int minor, bool es) {
 }
 }  // namespace
 
-ContextAttribsError parse_context_attribs(const int* attribs, bool es_allowed, ContextAttribs* out) {
+ContextAttribsError parse_context_attribs(const int* attribs, bool es_allowed, ContextAttribs* out,
+                                          FloatRenderTypes floats) {
   ContextAttribs r;
   int flags = 0;
   int profile = GLX_CONTEXT_CORE_PROFILE_BIT_ARB;
@@ -42,8 +43,10 @@ ContextAttribsError parse_context_attribs(const int* attribs, bool es_allowed, C
       case GLX_RENDER_TYPE: r.render_type = value; break;
       case GLX_SCREEN: r.screen = value; break;
       case GLX_CONTEXT_RESET_NOTIFICATION_STRATEGY_ARB:
+        // The extension names no error; BadMatch as for other undefined feature sets (piglit and
+        // NVIDIA's driver agree).
         if (value != GLX_NO_RESET_NOTIFICATION_ARB && value != GLX_LOSE_CONTEXT_ON_RESET_ARB)
-          return bad(ContextAttribsError::kBadValue, fmt::format("reset notification strategy 0x{:x} is unknown", value));
+          return bad(ContextAttribsError::kBadMatch, fmt::format("reset notification strategy 0x{:x} is unknown", value));
         r.request.lose_context_on_reset = value == GLX_LOSE_CONTEXT_ON_RESET_ARB;
         break;
       case GLX_CONTEXT_OPENGL_NO_ERROR_ARB: r.request.no_error = value != 0; break;
@@ -62,21 +65,28 @@ ContextAttribsError parse_context_attribs(const int* attribs, bool es_allowed, C
   r.request.debug = flags & GLX_CONTEXT_DEBUG_BIT_ARB;
   r.request.forward_compatible = flags & GLX_CONTEXT_FORWARD_COMPATIBLE_BIT_ARB;
   r.request.robust_access = flags & GLX_CONTEXT_ROBUST_ACCESS_BIT_ARB;
-  if (r.render_type != GLX_RGBA_TYPE && r.render_type != GLX_RGBA_FLOAT_TYPE_ARB &&
-      r.render_type != GLX_RGBA_UNSIGNED_FLOAT_TYPE_EXT)
-    return bad(ContextAttribsError::kBadValue, fmt::format("render type 0x{:x} is not supported (RGBA only)", r.render_type));
+  const bool valid_type = r.render_type == GLX_RGBA_TYPE || r.render_type == GLX_COLOR_INDEX_TYPE ||
+                          (r.render_type == GLX_RGBA_FLOAT_TYPE_ARB && floats.rgba_float) ||
+                          (r.render_type == GLX_RGBA_UNSIGNED_FLOAT_TYPE_EXT && floats.rgba_unsigned_float);
+  if (!valid_type) return bad(ContextAttribsError::kBadValue, fmt::format("render type 0x{:x} is not valid", r.render_type));
+  // A valid type no config has (every config is RGBA), and undefined from OpenGL 3.0 on: BadMatch.
+  if (r.render_type == GLX_COLOR_INDEX_TYPE)
+    return bad(ContextAttribsError::kBadMatch, "colour-index contexts are not supported");
 
   const bool es = profile == GLX_CONTEXT_ES_PROFILE_BIT_EXT;
   if (profile_given) {
     const int valid = GLX_CONTEXT_CORE_PROFILE_BIT_ARB | GLX_CONTEXT_COMPATIBILITY_PROFILE_BIT_ARB |
                       (es_allowed ? GLX_CONTEXT_ES_PROFILE_BIT_EXT : 0);
-    // Exactly one known bit (for desktop versions below 3.2 the profile is ignored).
+    // Exactly one known bit, whatever the version: below desktop 3.2 a valid profile is ignored, but
+    // an invalid mask is still GLXBadProfileARB (GLX_ARB_create_context_profile lists no exception).
     // Unsigned: profile - 1 overflows for INT_MIN (found by fuzzing).
     const auto bits = static_cast<unsigned>(profile);
     const bool one_bit = bits != 0 && (bits & (bits - 1)) == 0 && (profile & ~valid) == 0;
-    const bool ignored = !es && (r.request.major < 3 || (r.request.major == 3 && r.request.minor < 2));
-    if (!one_bit && !ignored) return bad(ContextAttribsError::kBadProfile, fmt::format("profile mask 0x{:x} is not supported", profile));
+    if (!one_bit) return bad(ContextAttribsError::kBadProfile, fmt::format("profile mask 0x{:x} is not supported", profile));
   }
+  // OpenGL ES 1.x exists, but the default framebuffer emulation (FBOs) needs ES 2.0 or later.
+  if (es && r.request.major == 1)
+    return bad(ContextAttribsError::kBadMatch, "OpenGL ES 1.x contexts are not supported (ES 2.0 or later only)");
   if (!known_version(r.request.major, r.request.minor, es))
     return bad(ContextAttribsError::kBadMatch,
                fmt::format("OpenGL{} version {}.{} does not exist", es ? " ES" : "", r.request.major, r.request.minor));

@@ -19,7 +19,15 @@ struct ContextAttribsError {
   std::string message;
 };
 
+// Float render types exist only while their extension is advertised (GLX_ARB_fbconfig_float,
+// GLX_EXT_fbconfig_packed_float); otherwise they are invalid render types (BadValue).
+struct FloatRenderTypes {
+  bool rgba_float = false;
+  bool rgba_unsigned_float = false;
+};
+
 // `es_allowed`: GLX_EXT_create_context_es(2)_profile is advertised. A null list is the defaults.
-ContextAttribsError parse_context_attribs(const int* attribs, bool es_allowed, ContextAttribs* out);
+ContextAttribsError parse_context_attribs(const int* attribs, bool es_allowed, ContextAttribs* out,
+                                          FloatRenderTypes floats = {});
 
 }  // namespace eglrun::glx

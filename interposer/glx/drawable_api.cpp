@@ -281,7 +281,9 @@ void query_drawable(Display* dpy, GLXDrawable draw, int attribute, unsigned int*
     case GLX_HEIGHT: *value = static_cast<unsigned>(d->kind == Kind::Pbuffer ? d->reported_height : d->height()); return;
     case GLX_PRESERVED_CONTENTS: *value = d->kind == Kind::Pbuffer ? d->preserved_contents : True; return;
     case GLX_LARGEST_PBUFFER: *value = d->largest_pbuffer; return;
-    case GLX_FBCONFIG_ID: *value = static_cast<unsigned>(d->config->fbconfig_id); return;
+    case GLX_FBCONFIG_ID:
+      *value = static_cast<unsigned>((d->reported_config ? d->reported_config : d->config)->fbconfig_id);
+      return;
     case GLX_EVENT_MASK: *value = static_cast<unsigned>(d->event_mask); return;
     // GLX_EXT_swap_control_tear: a negative interval is reported as its magnitude, with late swaps tearing.
     case GLX_SWAP_INTERVAL_EXT: *value = static_cast<unsigned>(std::abs(d->swap_interval.load())); return;

@@ -41,6 +41,16 @@ std::shared_ptr<Drawable> lookup_or_adopt(Registry& reg, Display* dpy, XID handl
   if (!quiet::get_window_attributes(dpy, handle, &attr)) return nullptr;
   auto d = std::make_shared<Drawable>(dpy, handle, handle, drawable::Kind::Window, ctx.config, attr.width,
                                       attr.height);
+  // Rendering uses the context's config; GLX_FBCONFIG_ID reports the window's own, as Mesa does:
+  // the first config (in glXGetFBConfigs order) of the window's visual.
+  if (const ScreenState* s = attr.visual ? reg.screen(dpy, ctx.screen) : nullptr) {
+    for (const auto& c : s->configs) {
+      if (c.visual_id == static_cast<int>(attr.visual->visualid)) {
+        d->reported_config = &c;
+        break;
+      }
+    }
+  }
   reg.display(dpy).drawables[handle] = d;
   log::debug("window 0x{:x} adopted as a GLX drawable ({}x{})", handle, attr.width, attr.height);
   return d;
@@ -61,7 +71,8 @@ GLuint bound(GLenum pname) {
 // Leaves `ctx` (current in this thread): implicit flush, front-buffer contents shown, unbound.
 void release(Context* ctx) {
   if (ctx == nullptr) return;
-  glFlush_fn();
+  // GLX_ARB_context_flush_control: GLX_CONTEXT_RELEASE_BEHAVIOR_NONE_ARB contexts are released unflushed.
+  if (!ctx->request.flush_none) glFlush_fn();
   show_front_buffer(*ctx);
   ctx->current = false;
   ctx->draw_fb = ctx->read_fb = nullptr;
@@ -105,7 +116,9 @@ Bool make_current(Display* dpy, GLXDrawable draw, GLXDrawable read, GLXContext h
     }
     return True;
   }
-  if (!reg.is_context(ctx)) {
+  // A context destroyed while current in this thread stays usable by it until released (GLX 1.4 3.3.7).
+  const bool destroyed_but_current_here = ctx == prev && ctx->destroy_pending;
+  if (!reg.is_context(ctx) && !destroyed_but_current_here) {
     raise_glx_error(dpy, kGLXBadContext, false, request, 0);
     return False;
   }

@@ -118,6 +118,55 @@ static void group_errors(void) {
   const int bad_version[] = {GLX_CONTEXT_MAJOR_VERSION_ARB, 9, GLX_CONTEXT_MINOR_VERSION_ARB, 9, None};
   create_attribs(dpy, cfg, NULL, True, bad_version);
   expect_error(BadMatch, opcode, "OpenGL 9.9: BadMatch");
+  /* The profile mask is checked whatever the version (GLX_ARB_create_context_profile). */
+  const int no_profile[] = {GLX_CONTEXT_PROFILE_MASK_ARB, 0, None};
+  create_attribs(dpy, cfg, NULL, True, no_profile);
+  expect_error(error_base + GLXBadProfileARB, opcode, "empty profile mask without a version: GLXBadProfileARB");
+  const int two_profiles[] = {GLX_CONTEXT_PROFILE_MASK_ARB,
+                              GLX_CONTEXT_CORE_PROFILE_BIT_ARB | GLX_CONTEXT_COMPATIBILITY_PROFILE_BIT_ARB, None};
+  create_attribs(dpy, cfg, NULL, True, two_profiles);
+  expect_error(error_base + GLXBadProfileARB, opcode, "core|compatibility without a version: GLXBadProfileARB");
+  const int color_index_30[] = {GLX_CONTEXT_MAJOR_VERSION_ARB, 3, GLX_RENDER_TYPE, GLX_COLOR_INDEX_TYPE, None};
+  create_attribs(dpy, cfg, NULL, True, color_index_30);
+  expect_error(BadMatch, opcode, "colour-index 3.0 context: BadMatch");
+  const char *glx_ext = glXQueryExtensionsString(dpy, DefaultScreen(dpy));
+  if (!has_extension(glx_ext, "GLX_ARB_fbconfig_float")) {
+    const int float_type[] = {GLX_RENDER_TYPE, GLX_RGBA_FLOAT_TYPE_ARB, None};
+    create_attribs(dpy, cfg, NULL, True, float_type);
+    expect_error(BadValue, opcode, "float render type without GLX_ARB_fbconfig_float: BadValue");
+  }
+  const int bad_reset[] = {GLX_CONTEXT_RESET_NOTIFICATION_STRATEGY_ARB, 0, None};
+  create_attribs(dpy, cfg, NULL, True, bad_reset);
+  expect_error(BadMatch, opcode, "unknown reset notification strategy: BadMatch");
+  if (has_extension(glx_ext, "GLX_EXT_create_context_es_profile")) {
+    const int es1[] = {GLX_CONTEXT_MAJOR_VERSION_ARB, 1, GLX_CONTEXT_MINOR_VERSION_ARB, 1,
+                       GLX_CONTEXT_PROFILE_MASK_ARB, GLX_CONTEXT_ES_PROFILE_BIT_EXT, None};
+    if (create_attribs(dpy, cfg, NULL, True, es1)) die("an OpenGL ES 1.1 context was created");
+    expect_error(BadMatch, opcode, "OpenGL ES 1.1 (the emulation needs ES 2.0+): BadMatch");
+  }
+  /* GLX_EXT_import_context shares indirect contexts only: a direct one gives NULL and no error. */
+  PFNGLXIMPORTCONTEXTEXTPROC import = GET_PROC(PFNGLXIMPORTCONTEXTEXTPROC, "glXImportContextEXT");
+  PFNGLXGETCONTEXTIDEXTPROC get_id = GET_PROC(PFNGLXGETCONTEXTIDEXTPROC, "glXGetContextIDEXT");
+  if (import(dpy, get_id(ctx)) != NULL) die("glXImportContextEXT imported a direct context");
+  XSync(dpy, False);
+  if (error_count != 0) die("glXImportContextEXT of a direct context raised X error %d", last_error);
+  ok("glXImportContextEXT of a direct context: NULL, no error");
+  if (import(dpy, 0x3ffffb) != NULL) die("glXImportContextEXT imported a bogus ID");
+  expect_error(error_base + GLXBadContext, opcode, "glXImportContextEXT of a bogus ID: GLXBadContext");
+  /* A context destroyed while current stays usable by its thread until released (GLX 1.4 3.3.7). */
+  GLXContext doomed = new_context(NULL);
+  make_current(win, doomed);
+  glXDestroyContext(dpy, doomed);
+  if (!glXMakeCurrent(dpy, win, doomed)) die("glXMakeCurrent of a destroyed, still current context failed");
+  clear_to(0, 1, 0);
+  expect_gl_pixel(3, 3, GREEN, 0, "destroyed but still current context renders");
+  glXDestroyContext(dpy, doomed);
+  XSync(dpy, False);
+  if (error_count != 0) die("making current / destroying again a destroyed current context raised X error %d", last_error);
+  ok("a destroyed context current in this thread: made current and destroyed again without error");
+  glXMakeCurrent(dpy, None, NULL);
+  glXMakeCurrent(dpy, win, doomed);
+  expect_error(error_base + GLXBadContext, opcode, "the destroyed context once released: GLXBadContext");
   /* glXCopyContext into a context current in this thread: BadAccess. */
   GLXContext other = new_context(NULL);
   make_current(win, ctx);
@@ -507,21 +556,19 @@ static void group_swap(void) {
     printf("note: renderer string \"%s\" vs GL_RENDERER \"%s\"\n", dev, glGetString(GL_RENDERER));
   printf("ok: renderer version %u.%u.%u, memory %u MB, device \"%s\"\n", ver[0], ver[1], ver[2], mem, dev);
 
-  /* GLX_EXT_import_context: the imported context is the same one. */
+  /* GLX_EXT_import_context: IDs and context info work; importing (indirect contexts only) is in the
+   * errors group, since every eglrun context is direct. */
   require_glx_extension(dpy, "GLX_EXT_import_context");
   PFNGLXGETCONTEXTIDEXTPROC get_id = GET_PROC(PFNGLXGETCONTEXTIDEXTPROC, "glXGetContextIDEXT");
-  PFNGLXIMPORTCONTEXTEXTPROC import = GET_PROC(PFNGLXIMPORTCONTEXTEXTPROC, "glXImportContextEXT");
   PFNGLXQUERYCONTEXTINFOEXTPROC info = GET_PROC(PFNGLXQUERYCONTEXTINFOEXTPROC, "glXQueryContextInfoEXT");
-  PFNGLXFREECONTEXTEXTPROC free_ctx = GET_PROC(PFNGLXFREECONTEXTEXTPROC, "glXFreeContextEXT");
+  PFNGLXGETCURRENTDISPLAYEXTPROC cur_dpy = GET_PROC(PFNGLXGETCURRENTDISPLAYEXTPROC, "glXGetCurrentDisplayEXT");
   GLXContextID id = get_id(ctx);
-  GLXContext imported = import(dpy, id);
   int vid = 0, screen = -1;
-  if (!imported || info(dpy, imported, GLX_VISUAL_ID_EXT, &vid) != Success ||
-      info(dpy, imported, GLX_SCREEN_EXT, &screen) != Success || screen != DefaultScreen(dpy) ||
-      vid != (int)vi->visualid)
-    die("glXImportContextEXT(0x%lx): visual 0x%x screen %d", id, vid, screen);
-  ok("glXImportContextEXT: same visual and screen");
-  free_ctx(dpy, imported);
+  if (id == 0 || info(dpy, ctx, GLX_VISUAL_ID_EXT, &vid) != Success ||
+      info(dpy, ctx, GLX_SCREEN_EXT, &screen) != Success || screen != DefaultScreen(dpy) ||
+      vid != (int)vi->visualid || cur_dpy() != dpy)
+    die("GLX_EXT_import_context: ID 0x%lx, visual 0x%x, screen %d", id, vid, screen);
+  ok("glXGetContextIDEXT, glXQueryContextInfoEXT: visual and screen, glXGetCurrentDisplayEXT");
   glXMakeCurrent(dpy, None, NULL);
   glXDestroyPbuffer(dpy, pb);
   glXDestroyContext(dpy, ctx);
@@ -673,6 +720,36 @@ static void group_configs(void) {
 static void group_drawables(void) {
   Window win = new_window(64, 64, "drawables");
   GLXContext ctx = new_context(NULL);
+  /* GLX_FBCONFIG_ID of a plain X window made current: the first config of the window's visual (as
+   * Mesa), even when the context was made from another config of that visual. */
+  {
+    int n = 0;
+    GLXFBConfig *all = glXGetFBConfigs(dpy, DefaultScreen(dpy), &n);
+    int first = -1, other = -1;
+    for (int i = 0; i < n; ++i) {
+      int vid = 0;
+      glXGetFBConfigAttrib(dpy, all[i], GLX_VISUAL_ID, &vid);
+      if (vid != (int)vi->visualid) continue;
+      if (first < 0) first = i;
+      else other = i;
+    }
+    if (first < 0) die("no FBConfig has the window's visual 0x%lx", vi->visualid);
+    int want = 0;
+    glXGetFBConfigAttrib(dpy, all[first], GLX_FBCONFIG_ID, &want);
+    GLXContext c2 = glXCreateNewContext(dpy, all[other >= 0 ? other : first], GLX_RGBA_TYPE, NULL, True);
+    Window plain = new_window(32, 32, "fbconfig-id");
+    if (!c2 || !glXMakeCurrent(dpy, plain, c2)) die("context on a plain window");
+    unsigned int got = 0;
+    glXQueryDrawable(dpy, plain, GLX_FBCONFIG_ID, &got);
+    if ((int)got != want) die("GLX_FBCONFIG_ID of a plain window is 0x%x, expected its visual's first config 0x%x", got, want);
+    clear_to(0, 1, 0);
+    expect_gl_pixel(3, 3, GREEN, 0, "plain window renders with the context's config");
+    printf("ok: GLX_FBCONFIG_ID of a plain window: 0x%x (context config differs: %s)\n", got, other >= 0 ? "yes" : "no");
+    glXMakeCurrent(dpy, None, NULL);
+    glXDestroyContext(dpy, c2);
+    XDestroyWindow(dpy, plain);
+    XFree(all);
+  }
   Pixmap pm = XCreatePixmap(dpy, win, 64, 64, (unsigned)vi->depth);
   GLXPixmap gpm = glXCreatePixmap(dpy, cfg, pm, NULL);
   make_current(gpm, ctx);

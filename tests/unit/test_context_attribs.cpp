@@ -63,6 +63,59 @@ TEST(ContextAttribs, ErrorsTheSpecificationPrescribes) {
   EXPECT_TRUE(a.request.es_profile);
 }
 
+TEST(ContextAttribs, ProfileMaskIsCheckedWhateverTheVersion) {
+  ContextAttribs a;
+  for (int mask : {0, GLX_CONTEXT_CORE_PROFILE_BIT_ARB | GLX_CONTEXT_COMPATIBILITY_PROFILE_BIT_ARB, 0x8, 0x100}) {
+    const int no_version[] = {GLX_CONTEXT_PROFILE_MASK_ARB, mask, None};
+    EXPECT_EQ(parse_context_attribs(no_version, true, &a).kind, Kind::kBadProfile) << mask;
+    const int v21[] = {GLX_CONTEXT_MAJOR_VERSION_ARB, 2, GLX_CONTEXT_MINOR_VERSION_ARB, 1,
+                       GLX_CONTEXT_PROFILE_MASK_ARB, mask, None};
+    EXPECT_EQ(parse_context_attribs(v21, true, &a).kind, Kind::kBadProfile) << mask;
+  }
+  // A valid profile below 3.2 is accepted and ignored.
+  const int core_v21[] = {GLX_CONTEXT_MAJOR_VERSION_ARB, 2, GLX_CONTEXT_MINOR_VERSION_ARB, 1,
+                          GLX_CONTEXT_PROFILE_MASK_ARB, GLX_CONTEXT_CORE_PROFILE_BIT_ARB, None};
+  ASSERT_EQ(parse_context_attribs(core_v21, false, &a).kind, Kind::kNone);
+  EXPECT_FALSE(a.request.core_profile);
+}
+
+TEST(ContextAttribs, RenderTypes) {
+  ContextAttribs a;
+  for (int type : {GLX_COLOR_INDEX_BIT, GLX_RGBA_BIT, GLX_RGBA_FLOAT_BIT_ARB, 0, -1, ~GLX_RGBA_TYPE}) {
+    const int attribs[] = {GLX_RENDER_TYPE, type, None};
+    EXPECT_EQ(parse_context_attribs(attribs, false, &a).kind, Kind::kBadValue) << type;
+  }
+  // Float types are render types only while their extensions are advertised.
+  const int flt[] = {GLX_RENDER_TYPE, GLX_RGBA_FLOAT_TYPE_ARB, None};
+  const int uflt[] = {GLX_RENDER_TYPE, GLX_RGBA_UNSIGNED_FLOAT_TYPE_EXT, None};
+  EXPECT_EQ(parse_context_attribs(flt, false, &a).kind, Kind::kBadValue);
+  EXPECT_EQ(parse_context_attribs(uflt, false, &a).kind, Kind::kBadValue);
+  EXPECT_EQ(parse_context_attribs(flt, false, &a, {.rgba_float = true}).kind, Kind::kNone);
+  EXPECT_EQ(parse_context_attribs(uflt, false, &a, {.rgba_float = true}).kind, Kind::kBadValue);
+  EXPECT_EQ(parse_context_attribs(uflt, false, &a, {.rgba_unsigned_float = true}).kind, Kind::kNone);
+  // Colour index is a valid type no config offers (and undefined from 3.0): BadMatch.
+  const int ci30[] = {GLX_CONTEXT_MAJOR_VERSION_ARB, 3, GLX_RENDER_TYPE, GLX_COLOR_INDEX_TYPE, None};
+  EXPECT_EQ(parse_context_attribs(ci30, false, &a).kind, Kind::kBadMatch);
+}
+
+TEST(ContextAttribs, UnknownResetStrategyIsBadMatch) {
+  ContextAttribs a;
+  const int attribs[] = {GLX_CONTEXT_RESET_NOTIFICATION_STRATEGY_ARB, 0, None};
+  EXPECT_EQ(parse_context_attribs(attribs, false, &a).kind, Kind::kBadMatch);
+}
+
+TEST(ContextAttribs, OpenGLES1IsRefused) {
+  ContextAttribs a;
+  for (int minor : {0, 1}) {
+    const int es1[] = {GLX_CONTEXT_MAJOR_VERSION_ARB, 1, GLX_CONTEXT_MINOR_VERSION_ARB, minor,
+                       GLX_CONTEXT_PROFILE_MASK_ARB, GLX_CONTEXT_ES_PROFILE_BIT_EXT, None};
+    EXPECT_EQ(parse_context_attribs(es1, true, &a).kind, Kind::kBadMatch) << minor;
+  }
+  const int es32[] = {GLX_CONTEXT_MAJOR_VERSION_ARB, 3, GLX_CONTEXT_MINOR_VERSION_ARB, 2,
+                      GLX_CONTEXT_PROFILE_MASK_ARB, GLX_CONTEXT_ES_PROFILE_BIT_EXT, None};
+  EXPECT_EQ(parse_context_attribs(es32, true, &a).kind, Kind::kNone);
+}
+
 TEST(ContextAttribs, UnterminatedListIsRejectedNotReadForever) {
   std::vector<int> endless(1000, GLX_CONTEXT_MAJOR_VERSION_ARB);
   for (size_t i = 1; i < endless.size(); i += 2) endless[i] = 3;
