@@ -244,6 +244,47 @@ GLuint Framebuffer::resolved_fbo_for_read(Buffer slot) {
   return resolve_fbo_;
 }
 
+GLuint Framebuffer::resolve_for_read(GLbitfield mask) {
+  if (samples_ == 0 || resolve_fbo_ == 0) return fbo_;
+  ScopedFramebufferBindings saved;
+  ScopedBlitState blit_state;
+  glBindFramebuffer_fn(GL_READ_FRAMEBUFFER, fbo_);
+  GLint point = GL_NONE;
+  glGetIntegerv_fn(GL_READ_BUFFER, &point);
+  glBindFramebuffer_fn(GL_DRAW_FRAMEBUFFER, resolve_fbo_);
+  GLbitfield blit = 0;
+  if ((mask & GL_COLOR_BUFFER_BIT) != 0 && point != GL_NONE) {
+    draw_to_attachment(static_cast<GLenum>(point));
+    blit |= GL_COLOR_BUFFER_BIT;
+  }
+  const auto* cfg = drawable_->config;
+  const GLenum dfmt = current_is_es() && cfg->depth_stencil_format == GL_DEPTH_COMPONENT32 ? GL_DEPTH_COMPONENT32F
+                                                                                          : cfg->depth_stencil_format;
+  if ((mask & (GL_DEPTH_BUFFER_BIT | GL_STENCIL_BUFFER_BIT)) != 0 && dfmt != 0) {
+    if (resolve_depth_ == 0 || resolve_depth_w_ != attached_w_ || resolve_depth_h_ != attached_h_) {
+      GLint old_rb = 0;
+      glGetIntegerv_fn(GL_RENDERBUFFER_BINDING, &old_rb);
+      if (resolve_depth_ == 0) {
+        glGenRenderbuffers_fn(1, &resolve_depth_);
+        count_created(Object::GlRenderbuffer);
+      }
+      glBindRenderbuffer_fn(GL_RENDERBUFFER, resolve_depth_);
+      glRenderbufferStorage_fn(GL_RENDERBUFFER, dfmt, attached_w_, attached_h_);
+      glFramebufferRenderbuffer_fn(GL_DRAW_FRAMEBUFFER, depth_attachment_point(dfmt), GL_RENDERBUFFER,
+                                   resolve_depth_);
+      glBindRenderbuffer_fn(GL_RENDERBUFFER, static_cast<GLuint>(old_rb));
+      resolve_depth_w_ = attached_w_;
+      resolve_depth_h_ = attached_h_;
+    }
+    blit |= mask & (GL_DEPTH_BUFFER_BIT | GL_STENCIL_BUFFER_BIT);
+  }
+  if (blit != 0)
+    glBlitFramebuffer_fn(0, 0, attached_w_, attached_h_, 0, 0, attached_w_, attached_h_, blit, GL_NEAREST);
+  glBindFramebuffer_fn(GL_READ_FRAMEBUFFER, resolve_fbo_);
+  glReadBuffer_fn(static_cast<GLenum>(point));
+  return resolve_fbo_;
+}
+
 void Framebuffer::copy_back_to_front() { copy_back_to_front(0, 0, attached_w_, attached_h_); }
 
 void Framebuffer::copy_back_to_front(int x, int y, int width, int height) {
@@ -282,13 +323,13 @@ void Framebuffer::destroy() {
       glDeleteFramebuffers_fn(1, f);
       count_released(Object::GlFramebuffer);
     }
-  for (GLuint* rb : {&color_[0], &color_[1], &resolve_color_[0], &resolve_color_[1], &depth_stencil_})
+  for (GLuint* rb : {&color_[0], &color_[1], &resolve_color_[0], &resolve_color_[1], &depth_stencil_, &resolve_depth_})
     if (*rb) {
       glDeleteRenderbuffers_fn(1, rb);
       count_released(Object::GlRenderbuffer);
     }
   fbo_ = resolve_fbo_ = 0;
-  color_[0] = color_[1] = resolve_color_[0] = resolve_color_[1] = depth_stencil_ = 0;
+  color_[0] = color_[1] = resolve_color_[0] = resolve_color_[1] = depth_stencil_ = resolve_depth_ = 0;
 }
 
 }  // namespace eglrun::drawable

@@ -39,6 +39,10 @@ class Framebuffer {
   void ensure_front(EGLDisplay display, EGLContext current);
   // The single-sampled FBO to read `slot` from (resolving first when multisampled).
   GLuint resolved_fbo_for_read(Buffer slot);
+  // With the owning context current: resolves what a read of `mask` (GL_*_BUFFER_BIT) from it sees into
+  // the single-sampled resolve FBO, whose read buffer then matches fbo()'s. Returns the FBO to read
+  // from (fbo() itself when single-sampled). Bindings are left as they were.
+  GLuint resolve_for_read(GLbitfield mask);
   // Swap chain: with the drawable's mutex held and the owning context current, attaches the
   // chain's current back image when the back buffer moved since (a swap, maybe in another context).
   void follow_back();
@@ -72,6 +76,8 @@ class Framebuffer {
   SwapChainView chain_view_;  // this context's renderbuffers over the swap chain's images
   uint64_t chain_counter_ = 0;
   GLuint copy_fbo_ = 0;  // reads a swap-chain image other than the back buffer
+  GLuint resolve_depth_ = 0;  // single-sampled depth/stencil of resolve_fbo_, made on the first depth read
+  int resolve_depth_w_ = 0, resolve_depth_h_ = 0;
   void attach_chain_back(bool resized);
   bool copy_last_frame_to_front();
 };

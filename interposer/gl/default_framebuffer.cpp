@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "drawable/buffer_mapping.hpp"
+#include "drawable/gl_state.hpp"
 #include "glx/context.hpp"
 #include "glx/frame_output.hpp"
 #include "log/log.hpp"
@@ -41,7 +42,25 @@ Framebuffer* fb_for_name(GLuint framebuffer, bool read) {
   return read ? c->read_fb : c->draw_fb;
 }
 
+bool has_display_lists(const glx::Context& c) {
+  return !c.is_es && !c.request.core_profile && !(c.request.forward_compatible && c.request.major >= 3);
+}
+
+// GL_LIST_MODE: 0, GL_COMPILE or GL_COMPILE_AND_EXECUTE; -1 inside glBegin/glEnd, where the query
+// fails (with the GL_INVALID_OPERATION the application's own call raises anyway) and writes nothing.
+GLint list_mode() {
+  auto* c = ctx();
+  if (c == nullptr || !has_display_lists(*c)) return 0;
+  GLint mode = -1;
+  glGetIntegerv_fn(GL_LIST_MODE, &mode);
+  return mode;
+}
+
 void ensure_front(Framebuffer& fb) {
+  if (fb.drawable().has_front()) return;
+  // Making the front buffer takes GL calls of our own: inside glBegin/glEnd they fail and while a
+  // display list is compiled they are compiled into it. It is then made when next named.
+  if (list_mode() != 0) return;
   std::string error;
   if (const auto* b = egl::backend(&error)) fb.ensure_front(b->display, ctx()->egl);
 }
@@ -70,6 +89,11 @@ void apply_draw_buffer(Framebuffer& fb, GLuint fbo_name, GLenum buf, bool named)
   fb.draw_memo.fill({});
   fb.draw_memo[0] = {buf, static_cast<GLint>(list[0])};
   if (n > 1) fb.draw_memo[1] = {GL_NONE, static_cast<GLint>(list[1])};
+  if (auto* c = ctx()) {
+    c->fb0_draw_buffers.fill(GL_NONE);
+    c->fb0_draw_buffers[0] = buf;
+    c->fb0_draw_count = 1;
+  }
 }
 
 void apply_draw_buffers(Framebuffer& fb, GLuint fbo_name, GLsizei n, const GLenum* bufs, bool named) {
@@ -99,6 +123,11 @@ void apply_draw_buffers(Framebuffer& fb, GLuint fbo_name, GLsizei n, const GLenu
   if (!valid) return;
   fb.draw_memo.fill({});
   for (GLsizei i = 0; i < n; ++i) fb.draw_memo[static_cast<size_t>(i)] = {bufs[i], static_cast<GLint>(mapped[static_cast<size_t>(i)])};
+  if (auto* c = ctx()) {
+    c->fb0_draw_buffers.fill(GL_NONE);
+    for (GLsizei i = 0; i < n; ++i) c->fb0_draw_buffers[static_cast<size_t>(i)] = bufs[i];
+    c->fb0_draw_count = n;
+  }
 }
 
 void apply_read_buffer(Framebuffer& fb, GLuint fbo_name, GLenum src, bool named) {
@@ -287,8 +316,17 @@ GLenum check_named_status(GLuint framebuffer, GLenum target) {
 
 void blit_named(GLuint read, GLuint draw, GLint sx0, GLint sy0, GLint sx1, GLint sy1, GLint dx0, GLint dy0,
                 GLint dx1, GLint dy1, GLbitfield mask, GLenum filter) {
-  glBlitNamedFramebuffer_fn(named_target(read, true), named_target(draw), sx0, sy0, sx1, sy1, dx0, dy0, dx1, dy1,
-                            mask, filter);
+  GLuint source = named_target(read, true);
+  auto* c = ctx();
+  const GLuint dest = named_target(draw);
+  if (read == 0 && c != nullptr && c->read_fb != nullptr && c->read_fb->multisampled() && dest != 0 &&
+      list_mode() == 0) {
+    // Into a single-sampled buffer the multisampled window is resolved (see begin_resolved_read).
+    GLint samples = 0;
+    glGetNamedFramebufferParameteriv_fn(dest, GL_SAMPLES, &samples);
+    if (samples == 0) source = c->read_fb->resolve_for_read(mask);
+  }
+  glBlitNamedFramebuffer_fn(source, dest, sx0, sy0, sx1, sy1, dx0, dy0, dx1, dy1, mask, filter);
 }
 
 GLuint named_target(GLuint framebuffer, bool for_read) {
@@ -325,6 +363,107 @@ bool refuse_attachment_change(GLenum target) {
   if (bound_default(t) == nullptr) return false;
   raise_invalid_operation(target);
   return true;
+}
+
+Framebuffer* begin_resolved_read(GLbitfield mask, bool only_to_single_sampled) {
+  auto* c = ctx();
+  // The common case costs no GL call: nothing multisampled is read.
+  if (c == nullptr || c->read_fb == nullptr || !c->read_fb->multisampled()) return nullptr;
+  Framebuffer* fb = bound_default(GL_READ_FRAMEBUFFER);
+  if (fb == nullptr) return nullptr;
+  // A call compiled into a display list reads when the list runs; our blit would be compiled too.
+  if (list_mode() != 0) return nullptr;
+  if (only_to_single_sampled) {
+    // A blit between multisampled buffers copies samples; only one into a single-sampled buffer resolves.
+    GLint samples = 0;
+    glGetIntegerv_fn(GL_SAMPLES, &samples);
+    if (samples > 0) return nullptr;
+  }
+  const GLuint source = fb->resolve_for_read(mask);
+  if (source == fb->fbo()) return nullptr;
+  glBindFramebuffer_fn(GL_READ_FRAMEBUFFER, source);
+  return fb;
+}
+
+void draw_pixels(GLsizei w, GLsizei h, GLenum format, GLenum type, const void* pixels) {
+  auto* c = ctx();
+  Framebuffer* fb = nullptr;
+  if (format == GL_STENCIL_INDEX && c != nullptr && c->draw_fb != nullptr && c->draw_fb->multisampled())
+    fb = bound_default(GL_DRAW_FRAMEBUFFER);
+  if (fb == nullptr || list_mode() != 0) {
+    glDrawPixels_fn(w, h, format, type, pixels);
+    return;
+  }
+  // Drawn into the single-sampled copy, then copied back: a blit into a multisampled buffer sets
+  // every sample.
+  const GLuint single = fb->resolve_for_read(GL_DEPTH_BUFFER_BIT | GL_STENCIL_BUFFER_BIT);
+  if (single == fb->fbo()) {
+    glDrawPixels_fn(w, h, format, type, pixels);
+    return;
+  }
+  drawable::ScopedFramebufferBindings saved;
+  glBindFramebuffer_fn(GL_DRAW_FRAMEBUFFER, single);
+  glDrawPixels_fn(w, h, format, type, pixels);
+  drawable::ScopedBlitState blit_state;
+  glBindFramebuffer_fn(GL_READ_FRAMEBUFFER, single);
+  glBindFramebuffer_fn(GL_DRAW_FRAMEBUFFER, fb->fbo());
+  const int sw = fb->drawable().storage_width(), sh = fb->drawable().storage_height();
+  glBlitFramebuffer_fn(0, 0, sw, sh, 0, 0, sw, sh, GL_STENCIL_BUFFER_BIT, GL_NEAREST);
+}
+
+void end_resolved_read(Framebuffer* fb) {
+  if (fb != nullptr) glBindFramebuffer_fn(GL_READ_FRAMEBUFFER, fb->fbo());
+}
+
+GLbitfield read_mask_for_format(GLenum format) {
+  switch (format) {
+    case GL_DEPTH_COMPONENT: return GL_DEPTH_BUFFER_BIT;
+    case GL_STENCIL_INDEX: return GL_STENCIL_BUFFER_BIT;
+    case GL_DEPTH_STENCIL: return GL_DEPTH_BUFFER_BIT | GL_STENCIL_BUFFER_BIT;
+    default: return GL_COLOR_BUFFER_BIT;
+  }
+}
+
+GLbitfield read_mask_for_copy_type(GLenum type) {
+  switch (type) {
+    case GL_DEPTH: return GL_DEPTH_BUFFER_BIT;
+    case GL_STENCIL: return GL_STENCIL_BUFFER_BIT;
+    case GL_COLOR: return GL_COLOR_BUFFER_BIT;
+    default: return GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT | GL_STENCIL_BUFFER_BIT;
+  }
+}
+
+GLbitfield read_mask_for_internal_format(GLenum internal_format) {
+  switch (internal_format) {
+    case GL_DEPTH_COMPONENT:
+    case GL_DEPTH_COMPONENT16:
+    case GL_DEPTH_COMPONENT24:
+    case GL_DEPTH_COMPONENT32:
+    case GL_DEPTH_COMPONENT32F: return GL_DEPTH_BUFFER_BIT;
+    case GL_DEPTH_STENCIL:
+    case GL_DEPTH24_STENCIL8:
+    case GL_DEPTH32F_STENCIL8: return GL_DEPTH_BUFFER_BIT | GL_STENCIL_BUFFER_BIT;
+    default: return GL_COLOR_BUFFER_BIT;
+  }
+}
+
+void carry_buffer_selection(glx::Context& c) {
+  Framebuffer* d = c.draw_fb;
+  if (d != nullptr && c.fb0_draw_count > 0) {
+    const auto n = static_cast<size_t>(c.fb0_draw_count);
+    bool same = true, valid = true;
+    for (size_t i = 0; i < d->draw_memo.size(); ++i) {
+      same &= d->draw_memo[i].token == (i < n ? c.fb0_draw_buffers[i] : GLenum(GL_NONE));
+      if (i < n) valid &= drawable::map_draw_buffer(c.fb0_draw_buffers[i], d->drawable().double_buffered, n > 1).valid;
+    }
+    if (!same && valid) {
+      drawable::ScopedFramebufferBindings saved;
+      glBindFramebuffer_fn(GL_DRAW_FRAMEBUFFER, d->fbo());
+      const auto selection = c.fb0_draw_buffers;  // apply_* rewrites c's copy
+      if (n == 1) apply_draw_buffer(*d, d->fbo(), selection[0], false);
+      else apply_draw_buffers(*d, d->fbo(), c.fb0_draw_count, selection.data(), false);
+    }
+  }
 }
 
 void viewport(GLint x, GLint y, GLsizei w, GLsizei h) {

@@ -195,3 +195,81 @@ EGLRUN_EXPORT void glFinish() {
             gl::after_flush();
           }()));
 }
+
+// Reads: from a multisampled stand-in, of its resolved contents (gl::begin_resolved_read).
+#define RESOLVED_READ(mask, real_call)                                  \
+  GL_WRAP(real_call, ([&] {                                             \
+            auto* resolved = gl::begin_resolved_read(mask);             \
+            real_call;                                                  \
+            gl::end_resolved_read(resolved);                            \
+          }()))
+
+EGLRUN_EXPORT void glReadPixels(GLint x, GLint y, GLsizei w, GLsizei h, GLenum format, GLenum type, void* pixels) {
+  RESOLVED_READ(gl::read_mask_for_format(format), r::glReadPixels_fn(x, y, w, h, format, type, pixels));
+}
+EGLRUN_EXPORT void glReadnPixels(GLint x, GLint y, GLsizei w, GLsizei h, GLenum format, GLenum type, GLsizei size,
+                                 void* pixels) {
+  RESOLVED_READ(gl::read_mask_for_format(format), r::glReadnPixels_fn(x, y, w, h, format, type, size, pixels));
+}
+EGLRUN_EXPORT void glReadnPixelsARB(GLint x, GLint y, GLsizei w, GLsizei h, GLenum format, GLenum type,
+                                    GLsizei size, void* pixels) {
+  RESOLVED_READ(gl::read_mask_for_format(format), r::glReadnPixelsARB_fn(x, y, w, h, format, type, size, pixels));
+}
+EGLRUN_EXPORT void glCopyPixels(GLint x, GLint y, GLsizei w, GLsizei h, GLenum type) {
+  RESOLVED_READ(gl::read_mask_for_copy_type(type), r::glCopyPixels_fn(x, y, w, h, type));
+}
+EGLRUN_EXPORT void glCopyTexImage1D(GLenum target, GLint level, GLenum internal_format, GLint x, GLint y, GLsizei w,
+                                    GLint border) {
+  RESOLVED_READ(gl::read_mask_for_internal_format(internal_format),
+                r::glCopyTexImage1D_fn(target, level, internal_format, x, y, w, border));
+}
+EGLRUN_EXPORT void glCopyTexImage2D(GLenum target, GLint level, GLenum internal_format, GLint x, GLint y, GLsizei w,
+                                    GLsizei h, GLint border) {
+  RESOLVED_READ(gl::read_mask_for_internal_format(internal_format),
+                r::glCopyTexImage2D_fn(target, level, internal_format, x, y, w, h, border));
+}
+
+// The texture's format decides what a sub-image copy reads: resolve everything.
+constexpr GLbitfield kAllBuffers = GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT | GL_STENCIL_BUFFER_BIT;
+
+EGLRUN_EXPORT void glCopyTexSubImage1D(GLenum target, GLint level, GLint xoff, GLint x, GLint y, GLsizei w) {
+  RESOLVED_READ(kAllBuffers, r::glCopyTexSubImage1D_fn(target, level, xoff, x, y, w));
+}
+EGLRUN_EXPORT void glCopyTexSubImage2D(GLenum target, GLint level, GLint xoff, GLint yoff, GLint x, GLint y,
+                                       GLsizei w, GLsizei h) {
+  RESOLVED_READ(kAllBuffers, r::glCopyTexSubImage2D_fn(target, level, xoff, yoff, x, y, w, h));
+}
+EGLRUN_EXPORT void glCopyTexSubImage3D(GLenum target, GLint level, GLint xoff, GLint yoff, GLint zoff, GLint x,
+                                       GLint y, GLsizei w, GLsizei h) {
+  RESOLVED_READ(kAllBuffers, r::glCopyTexSubImage3D_fn(target, level, xoff, yoff, zoff, x, y, w, h));
+}
+EGLRUN_EXPORT void glCopyTextureSubImage1D(GLuint texture, GLint level, GLint xoff, GLint x, GLint y, GLsizei w) {
+  RESOLVED_READ(kAllBuffers, r::glCopyTextureSubImage1D_fn(texture, level, xoff, x, y, w));
+}
+EGLRUN_EXPORT void glCopyTextureSubImage2D(GLuint texture, GLint level, GLint xoff, GLint yoff, GLint x, GLint y,
+                                           GLsizei w, GLsizei h) {
+  RESOLVED_READ(kAllBuffers, r::glCopyTextureSubImage2D_fn(texture, level, xoff, yoff, x, y, w, h));
+}
+EGLRUN_EXPORT void glCopyTextureSubImage3D(GLuint texture, GLint level, GLint xoff, GLint yoff, GLint zoff, GLint x,
+                                           GLint y, GLsizei w, GLsizei h) {
+  RESOLVED_READ(kAllBuffers, r::glCopyTextureSubImage3D_fn(texture, level, xoff, yoff, zoff, x, y, w, h));
+}
+
+#define RESOLVED_BLIT(real_call)                                        \
+  GL_WRAP(real_call, ([&] {                                             \
+            auto* resolved = gl::begin_resolved_read(mask, true);       \
+            real_call;                                                  \
+            gl::end_resolved_read(resolved);                            \
+          }()))
+
+EGLRUN_EXPORT void glBlitFramebuffer(GLint sx0, GLint sy0, GLint sx1, GLint sy1, GLint dx0, GLint dy0, GLint dx1,
+                                     GLint dy1, GLbitfield mask, GLenum filter) {
+  RESOLVED_BLIT(r::glBlitFramebuffer_fn(sx0, sy0, sx1, sy1, dx0, dy0, dx1, dy1, mask, filter));
+}
+EGLRUN_EXPORT void glBlitFramebufferEXT(GLint sx0, GLint sy0, GLint sx1, GLint sy1, GLint dx0, GLint dy0, GLint dx1,
+                                        GLint dy1, GLbitfield mask, GLenum filter) {
+  RESOLVED_BLIT(r::glBlitFramebufferEXT_fn(sx0, sy0, sx1, sy1, dx0, dy0, dx1, dy1, mask, filter));
+}
+EGLRUN_EXPORT void glDrawPixels(GLsizei w, GLsizei h, GLenum format, GLenum type, const void* pixels) {
+  GL_WRAP(r::glDrawPixels_fn(w, h, format, type, pixels), gl::draw_pixels(w, h, format, type, pixels));
+}

@@ -4,6 +4,7 @@
 #include <EGL/egl.h>
 #include <X11/Xlib.h>
 
+#include <array>
 #include <atomic>
 #include <memory>
 #include <thread>
@@ -37,6 +38,10 @@ struct Context {
   drawable::Framebuffer* draw_fb = nullptr;
   drawable::Framebuffer* read_fb = nullptr;
   std::unordered_map<uint64_t, std::unique_ptr<drawable::Framebuffer>> framebuffers;  // by drawable serial
+  // Framebuffer 0's draw buffers as the application last chose them (context state that follows
+  // the context to other drawables); fb0_draw_count 0: never chosen.
+  std::array<GLenum, 8> fb0_draw_buffers{};
+  int fb0_draw_count = 0;
 
   // Facts about the GL behind the EGL context, read at its first make-current.
   bool has_pack_invert = false;

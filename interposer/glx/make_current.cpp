@@ -4,6 +4,7 @@
 
 #include "diagnostics/fallback.hpp"
 #include "drawable/gl_state.hpp"
+#include "gl/default_framebuffer.hpp"
 #include "glx/api.hpp"
 #include "glx/errors.hpp"
 #include "glx/frame_output.hpp"
@@ -66,6 +67,13 @@ GLuint bound(GLenum pname) {
   GLint v = 0;
   glGetIntegerv_fn(pname, &v);
   return static_cast<GLuint>(v);
+}
+
+bool is_stand_in(const Context& ctx, GLuint fbo) {
+  if (fbo == 0) return true;
+  for (const auto& [serial, fb] : ctx.framebuffers)
+    if (fb && fb->fbo() == fbo) return true;
+  return false;
 }
 
 // Leaves `ctx` (current in this thread): implicit flush, front-buffer contents shown, unbound.
@@ -157,8 +165,8 @@ Bool make_current(Display* dpy, GLXDrawable draw, GLXDrawable read, GLXContext h
     old_draw_fbo = ctx->draw_fb ? ctx->draw_fb->fbo() : 0;
     old_read_fbo = ctx->read_fb ? ctx->read_fb->fbo() : 0;
   }
-  const bool was_default_draw = !ctx->ever_current || (prev == ctx && bound(GL_DRAW_FRAMEBUFFER_BINDING) == old_draw_fbo);
-  const bool was_default_read = !ctx->ever_current || (prev == ctx && bound(GL_READ_FRAMEBUFFER_BINDING) == old_read_fbo);
+  bool was_default_draw = !ctx->ever_current || (prev == ctx && bound(GL_DRAW_FRAMEBUFFER_BINDING) == old_draw_fbo);
+  bool was_default_read = !ctx->ever_current || (prev == ctx && bound(GL_READ_FRAMEBUFFER_BINDING) == old_read_fbo);
 
   if (prev && prev != ctx) {
     release(prev);
@@ -183,6 +191,12 @@ Bool make_current(Display* dpy, GLXDrawable draw, GLXDrawable read, GLXContext h
   ctx->draw_handle = draw;
   ctx->read_handle = read;
 
+  if (prev != ctx && ctx->ever_current) {
+    // Made current again after a release: its bindings are as it left them, framebuffer 0 when one
+    // of its stand-ins (which the application never sees) or nothing is bound.
+    was_default_draw = is_stand_in(*ctx, bound(GL_DRAW_FRAMEBUFFER_BINDING));
+    was_default_read = is_stand_in(*ctx, bound(GL_READ_FRAMEBUFFER_BINDING));
+  }
   const bool first_time = !ctx->ever_current;
   if (first_time) {
     ctx->has_pack_invert = !ctx->is_es && has_gl_extension("GL_MESA_pack_invert");
@@ -204,6 +218,8 @@ Bool make_current(Display* dpy, GLXDrawable draw, GLXDrawable read, GLXContext h
     if (ctx->read_fb != ctx->draw_fb) ctx->read_fb->sync(b->display, ctx->egl);
     if (was_default_draw) glBindFramebuffer_fn(GL_DRAW_FRAMEBUFFER, ctx->draw_fb->fbo());
     if (was_default_read) glBindFramebuffer_fn(GL_READ_FRAMEBUFFER, ctx->read_fb->fbo());
+    // Framebuffer 0's draw buffer selection is context state: it follows the context here.
+    gl::carry_buffer_selection(*ctx);
     if (first_time) {
       // GLX: the first binding sets the viewport and scissor box to the drawable's size.
       glViewport_fn(0, 0, draw_d->width(), draw_d->height());
