@@ -12,7 +12,6 @@
 
 #include <algorithm>
 #include <array>
-#include <atomic>
 #include <cstring>
 #include <string_view>
 
@@ -71,25 +70,34 @@ namespace {
 // Until this library's constructors have run, dlsym callers are runtimes still starting up (ASan's
 // interceptors resolve their real functions with dlsym before anything else works, malloc included):
 // they get libc's dlsym untouched, with no allocation and no locking on the way.
-std::atomic<bool> library_ready{false};
-__attribute__((constructor)) void mark_library_ready() { library_ready.store(true, std::memory_order_release); }
+// A plain flag read with a builtin: library code (std::atomic's out-of-line members) is instrumented,
+// and the sanitizer's shadow memory may not exist yet.
+bool library_ready = false;
+__attribute__((constructor)) void mark_library_ready() { __atomic_store_n(&library_ready, true, __ATOMIC_RELEASE); }
 }  // namespace
 
-extern "C" __attribute__((visibility("hidden"))) void* eglrun_dlsym_hook(void* handle, const char* name,
-                                                                          const void* caller) noexcept {
-  if (eglrun_real_dlsym == nullptr) {
-    // Plain dlvsym, no call_once: this can run before anything in the process is initialised.
-    // Threads racing here store the same value.
-    void* p = dlvsym(RTLD_NEXT, "dlsym", "GLIBC_2.34");
-    eglrun_real_dlsym = p != nullptr ? p : dlvsym(RTLD_NEXT, "dlsym", "GLIBC_2.2.5");
-  }
-  if (!library_ready.load(std::memory_order_acquire)) return nullptr;
+namespace {
+void* decide(void* handle, const char* name, const void* caller) noexcept {
   auto real = []() -> void* { return nullptr; };
   return eglrun::entry::wrap("dlsym", real, [&]() -> void* {
     if (!eglrun::config::settings().intercept_dlopen) return nullptr;
     eglrun::dl::patch_new_objects(patch_target);
     return eglrun::dl::redirect_dlsym(handle, name, caller, our_export);
   });
+}
+}  // namespace
+
+// Not instrumented by sanitizers: ASan calls dlsym while it initialises, before its own checks work.
+extern "C" __attribute__((visibility("hidden"), no_sanitize("address", "undefined", "thread"))) void*
+eglrun_dlsym_hook(void* handle, const char* name, const void* caller) noexcept {
+  if (eglrun_real_dlsym == nullptr) {
+    // Plain dlvsym, no call_once: this can run before anything in the process is initialised.
+    // Threads racing here store the same value.
+    void* p = dlvsym(RTLD_NEXT, "dlsym", "GLIBC_2.34");
+    eglrun_real_dlsym = p != nullptr ? p : dlvsym(RTLD_NEXT, "dlsym", "GLIBC_2.2.5");
+  }
+  if (!__atomic_load_n(&library_ready, __ATOMIC_ACQUIRE)) return nullptr;
+  return decide(handle, name, caller);
 }
 
 #if defined(__x86_64__)

@@ -47,7 +47,12 @@ if [[ $kind == address ]]; then
   # Plain ASan executables need no preload: full leak checking.
   (cd "$build" && ASAN_OPTIONS=detect_leaks=1:$asan_common ctest --output-on-failure -j2 --timeout 900 -L '^unit$') || status=1
 fi
-(cd "$build" && LD_PRELOAD=$runtime${LD_PRELOAD:+:$LD_PRELOAD} ctest --output-on-failure -j2 --timeout 900 -L "$labels" -LE reference) || status=1
+# Tests that cannot work with a sanitizer runtime in the process, whatever eglrun does: RTLD_DEEPBIND
+# is refused by ASan (google/sanitizers#611); ASan's dlopen interceptor calls dlopen from libasan, so
+# the program's RUNPATH no longer applies (dl.origin); the preload-path test clears LD_PRELOAD, which
+# removes the runtime that must come first.
+excluded='integration\.dl\.deepbind|integration\.dl\.origin|fault\.launcher_preload_path'
+(cd "$build" && LD_PRELOAD=$runtime${LD_PRELOAD:+:$LD_PRELOAD} ctest --output-on-failure -j2 --timeout 900 -L "$labels" -LE reference -E "$excluded") || status=1
 if [[ $kind == address ]]; then
   # LeakSanitizer on the programs run through eglrun only (the runtime preloaded into them alone).
   lsan_run() {
