@@ -727,11 +727,12 @@ static void group_drawables(void) {
     GLXFBConfig *all = glXGetFBConfigs(dpy, DefaultScreen(dpy), &n);
     int first = -1, other = -1;
     for (int i = 0; i < n; ++i) {
-      int vid = 0;
+      int vid = 0, samples = 0;
       glXGetFBConfigAttrib(dpy, all[i], GLX_VISUAL_ID, &vid);
+      glXGetFBConfigAttrib(dpy, all[i], GLX_SAMPLES, &samples);
       if (vid != (int)vi->visualid) continue;
       if (first < 0) first = i;
-      else other = i;
+      else if (samples == 0) other = i; /* single-sampled: the check below reads the back buffer */
     }
     if (first < 0) die("no FBConfig has the window's visual 0x%lx", vi->visualid);
     int want = 0;
