@@ -49,6 +49,9 @@ void Drawable::release_images(EGLDisplay display) {
     if (img != EGL_NO_IMAGE_KHR && b && b->destroy_image(display, img)) diagnostics::count_released(Object::EglImage);
     img = EGL_NO_IMAGE_KHR;
   }
+  if (depth_image_ != EGL_NO_IMAGE_KHR && b && b->destroy_image(display, depth_image_))
+    diagnostics::count_released(Object::EglImage);
+  depth_image_ = EGL_NO_IMAGE_KHR;
   chain_.reset();  // its images go with the last frame that still holds them
 }
 
@@ -119,6 +122,33 @@ bool Drawable::ensure_storage(EGLDisplay display, EGLContext current) {
   generation_.fetch_add(1);
   log::debug("drawable 0x{:x}: colour storage {}x{} ({} buffer{})", handle, w, h, wanted, wanted > 1 ? "s" : "");
   return true;
+}
+
+EGLImageKHR Drawable::depth_image(EGLDisplay display, EGLContext current, GLenum format) {
+  if (depth_image_ != EGL_NO_IMAGE_KHR && depth_w_ == storage_w_ && depth_h_ == storage_h_) return depth_image_;
+  std::string error;
+  const auto* b = egl::backend(&error);
+  if (!b || storage_w_ <= 0 || storage_h_ <= 0) return EGL_NO_IMAGE_KHR;
+  GLint old_binding = 0;
+  glGetIntegerv_fn(GL_TEXTURE_BINDING_2D, &old_binding);
+  GLuint tex = 0;
+  glGenTextures_fn(1, &tex);
+  if (tex != 0) diagnostics::count_created(Object::GlTexture);
+  glBindTexture_fn(GL_TEXTURE_2D, tex);
+  glTexStorage2D_fn(GL_TEXTURE_2D, 1, format, storage_w_, storage_h_);
+  EGLImageKHR fresh = b->create_image(display, current, EGL_GL_TEXTURE_2D_KHR,
+                                      reinterpret_cast<EGLClientBuffer>(static_cast<uintptr_t>(tex)), nullptr);
+  glDeleteTextures_fn(1, &tex);
+  if (tex != 0) diagnostics::count_released(Object::GlTexture);
+  glBindTexture_fn(GL_TEXTURE_2D, static_cast<GLuint>(old_binding));
+  if (fresh == EGL_NO_IMAGE_KHR) return EGL_NO_IMAGE_KHR;
+  diagnostics::count_created(Object::EglImage);
+  if (depth_image_ != EGL_NO_IMAGE_KHR && b->destroy_image(display, depth_image_))
+    diagnostics::count_released(Object::EglImage);
+  depth_image_ = fresh;
+  depth_w_ = storage_w_;
+  depth_h_ = storage_h_;
+  return depth_image_;
 }
 
 present::WindowPresenter* Drawable::presenter() {

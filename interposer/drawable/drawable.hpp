@@ -55,6 +55,11 @@ class Drawable {
   // With an EGL context current: (re)creates the images when the size changed or a buffer that is
   // now wanted does not exist yet. False (with a logged reason) on allocation failure.
   bool ensure_storage(EGLDisplay display, EGLContext current);
+  // Single-sampled depth/stencil shared by every context rendering to the drawable, as GLX shares a
+  // drawable's ancillary buffers: an EGLImage of a depth texture (depth renderbuffers cannot be
+  // EGLImage targets on Mesa), made at the storage size in `format` when first asked for. With the
+  // drawable's mutex held and an EGL context current; EGL_NO_IMAGE_KHR when the driver refuses.
+  EGLImageKHR depth_image(EGLDisplay display, EGLContext current, GLenum format);
   EGLImageKHR image(Buffer b) const {
     return b == Buffer::Back && chain_ ? chain_->back_image() : images_[static_cast<int>(b)];
   }
@@ -105,6 +110,8 @@ class Drawable {
   std::atomic<uint64_t> age_base_swap_{0};  // swap_count when the back buffer's contents were last lost
   std::atomic<uint64_t> generation_{0};
   EGLImageKHR images_[2] = {EGL_NO_IMAGE_KHR, EGL_NO_IMAGE_KHR};
+  EGLImageKHR depth_image_ = EGL_NO_IMAGE_KHR;
+  int depth_w_ = 0, depth_h_ = 0;
   int storage_w_ = 0, storage_h_ = 0;
   bool front_wanted_ = false;
   std::unique_ptr<present::WindowPresenter> presenter_;

@@ -1,8 +1,11 @@
 #include "drawable/framebuffer.hpp"
 
+#include <mutex>
+
 #include "drawable/buffer_mapping.hpp"
 #include "drawable/gl_state.hpp"
 #include "diagnostics/object_counts.hpp"
+#include "egl/backend.hpp"
 #include "glx/fbconfig.hpp"
 #include "log/log.hpp"
 #include "symbols/real.hpp"
@@ -113,7 +116,29 @@ bool Framebuffer::sync(EGLDisplay display, EGLContext current) {
   // OpenGL ES has no 32-bit fixed-point depth renderbuffer: the float one holds as much.
   const GLenum dfmt = current_is_es() && cfg->depth_stencil_format == GL_DEPTH_COMPONENT32 ? GL_DEPTH_COMPONENT32F
                                                                                           : cfg->depth_stencil_format;
-  if (dfmt != 0 && (depth_stencil_ == 0 || resized)) {
+  // Single-sampled: the drawable's depth/stencil, shared with every context drawing to it. EGLImages
+  // cannot hold multisampled buffers, so a multisampled one stays this context's own.
+  EGLImageKHR shared_depth = dfmt != 0 && samples_ == 0 ? d.depth_image(display, current, dfmt) : EGL_NO_IMAGE_KHR;
+  if (dfmt != 0 && samples_ == 0 && shared_depth == EGL_NO_IMAGE_KHR) {
+    static std::once_flag once;
+    std::call_once(once, [&] {
+      log::debug("the EGL driver cannot share depth/stencil buffers as EGLImages ({}): each context keeps its own",
+                 egl::egl_error_name(eglGetError()));
+    });
+  }
+  if (shared_depth != EGL_NO_IMAGE_KHR && shared_depth != depth_source_) {
+    GLint old_tex = 0;
+    glGetIntegerv_fn(GL_TEXTURE_BINDING_2D, &old_tex);
+    if (depth_texture_ == 0) {
+      glGenTextures_fn(1, &depth_texture_);
+      count_created(Object::GlTexture);
+    }
+    glBindTexture_fn(GL_TEXTURE_2D, depth_texture_);
+    glEGLImageTargetTexture2DOES_fn(GL_TEXTURE_2D, shared_depth);
+    glBindTexture_fn(GL_TEXTURE_2D, static_cast<GLuint>(old_tex));
+    glFramebufferTexture2D_fn(GL_FRAMEBUFFER, depth_attachment_point(dfmt), GL_TEXTURE_2D, depth_texture_, 0);
+    depth_source_ = shared_depth;
+  } else if (shared_depth == EGL_NO_IMAGE_KHR && dfmt != 0 && (depth_stencil_ == 0 || resized)) {
     if (depth_stencil_ == 0) {
       glGenRenderbuffers_fn(1, &depth_stencil_);
       count_created(Object::GlRenderbuffer);
@@ -312,6 +337,12 @@ void Framebuffer::ensure_front(EGLDisplay display, EGLContext current) {
 }
 
 void Framebuffer::destroy() {
+  if (depth_texture_ != 0) {
+    glDeleteTextures_fn(1, &depth_texture_);
+    count_released(Object::GlTexture);
+    depth_texture_ = 0;
+  }
+  depth_source_ = EGL_NO_IMAGE_KHR;
   chain_view_.destroy();
   if (copy_fbo_ != 0) {
     glDeleteFramebuffers_fn(1, &copy_fbo_);

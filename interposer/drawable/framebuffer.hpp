@@ -1,6 +1,7 @@
 // One context's stand-in for framebuffer 0 of one drawable: an FBO in that context whose colour
 // attachments are renderbuffers over the drawable's EGLImages (or multisampled renderbuffers that are
-// resolved into them), plus the context's own depth/stencil renderbuffer.
+// resolved into them), plus the drawable's shared depth/stencil (a texture over its EGLImage; a
+// renderbuffer of this context's own when multisampled or when the driver cannot share it).
 #pragma once
 
 #include <GL/gl.h>
@@ -76,6 +77,8 @@ class Framebuffer {
   SwapChainView chain_view_;  // this context's renderbuffers over the swap chain's images
   uint64_t chain_counter_ = 0;
   GLuint copy_fbo_ = 0;  // reads a swap-chain image other than the back buffer
+  GLuint depth_texture_ = 0;  // over the drawable's shared depth image (single-sampled)
+  EGLImageKHR depth_source_ = EGL_NO_IMAGE_KHR;
   GLuint resolve_depth_ = 0;  // single-sampled depth/stencil of resolve_fbo_, made on the first depth read
   int resolve_depth_w_ = 0, resolve_depth_h_ = 0;
   void attach_chain_back(bool resized);

@@ -6,6 +6,7 @@
  *     cleared values;
  *   - glDrawBuffer/glReadBuffer of framebuffer 0 are context state: GL_FRONT chosen on one window
  *     stays chosen when the context is made current on another window;
+ *   - two contexts of different share groups drawing to one window share its depth buffer;
  *   - glDrawBuffer(GL_FRONT) compiled into a display list, or called inside glBegin/glEnd, leaves
  *     no error besides the GL_INVALID_OPERATION of the latter.
  * --skip-front skips the read of a front buffer drawn after a window switch (Mesa's drisw reads
@@ -250,6 +251,32 @@ static void check_context_state(Display *dpy) {
   glClear(GL_COLOR_BUFFER_BIT);
   expect_rgb(4, 4, 0, 0, 255, "third window, front buffer");
   glDeleteLists(list, 1);
+
+  /* Depth belongs to the drawable: a second context (own share group) sees what the first cleared. */
+  static const int depth_attrs[] = {GLX_RENDER_TYPE, GLX_RGBA_BIT, GLX_DRAWABLE_TYPE, GLX_WINDOW_BIT,
+                                    GLX_DOUBLEBUFFER, True, GLX_RED_SIZE, 8, GLX_DEPTH_SIZE, 24, None};
+  GLXFBConfig dcfg = choose(dpy, depth_attrs);
+  if (!dcfg) die("no double-buffered config with depth");
+  XVisualInfo *dvi = glXGetVisualFromFBConfig(dpy, dcfg);
+  if (!dvi) die("no visual for the depth config");
+  Window dwin = make_window(dpy, dvi, 32, 32);
+  GLXContext a = glXCreateNewContext(dpy, dcfg, GLX_RGBA_TYPE, NULL, True);
+  GLXContext b = glXCreateNewContext(dpy, dcfg, GLX_RGBA_TYPE, NULL, True);
+  if (!a || !b || !glXMakeCurrent(dpy, dwin, a)) die("cannot make the first depth context current");
+  glClearDepth(0.25);
+  glClear(GL_DEPTH_BUFFER_BIT);
+  glFinish();
+  if (!glXMakeCurrent(dpy, dwin, b)) die("cannot make the second depth context current");
+  GLfloat depth = -1.0f;
+  glReadPixels(2, 2, 1, 1, GL_DEPTH_COMPONENT, GL_FLOAT, &depth);
+  GLenum de = glGetError();
+  check(de == GL_NO_ERROR && depth > 0.24f && depth < 0.26f,
+        "depth seen by a second context = %f (GL error 0x%x), expected 0.25 (cleared by the first)", depth, de);
+  glXMakeCurrent(dpy, None, NULL);
+  glXDestroyContext(dpy, a);
+  glXDestroyContext(dpy, b);
+  XDestroyWindow(dpy, dwin);
+  XFree(dvi);
 
   glXMakeCurrent(dpy, None, NULL);
   glXDestroyContext(dpy, ctx);
