@@ -7,8 +7,8 @@
 #include "glx/internal.hpp"
 #include "glx/quiet_x.hpp"
 #include "glx/registry.hpp"
-#include "glx/xid.hpp"
 #include "glx/swap_event.hpp"
+#include "glx/xid.hpp"
 #include "log/log.hpp"
 #include "symbols/poison.hpp"
 

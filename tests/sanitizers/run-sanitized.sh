@@ -45,7 +45,11 @@ status=0
 set +e
 if [[ $kind == address ]]; then
   # Plain ASan executables need no preload: full leak checking.
-  (cd "$build" && ASAN_OPTIONS=detect_leaks=1:$asan_common ctest --output-on-failure -j2 --timeout 900 -L '^unit$') || status=1
+  # The real-device tests load and unload Mesa's driver: LSan then reports 128 bytes realloc'ed in a
+  # module that is gone, with no frame a suppression can name. They run without leak checking.
+  real_device='EglDevice\.|RealDevices\.'
+  (cd "$build" && ASAN_OPTIONS=detect_leaks=1:$asan_common ctest --output-on-failure -j2 --timeout 900 -L '^unit$' -E "$real_device") || status=1
+  (cd "$build" && ASAN_OPTIONS=detect_leaks=0:$asan_common ctest --output-on-failure -j2 --timeout 900 -L '^unit$' -R "$real_device") || status=1
 fi
 # Tests that cannot work with a sanitizer runtime in the process, whatever eglrun does: RTLD_DEEPBIND
 # is refused by ASan (google/sanitizers#611); ASan's dlopen interceptor calls dlopen from libasan, so
