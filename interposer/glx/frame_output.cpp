@@ -328,9 +328,22 @@ void show_front_buffer(Context& c) {
   fb->front_drawn = now;
 }
 
-void forget_context(Context&) {
-  // Nothing to wait for: frames on their way hold swap-chain images or memory of their own, which
-  // outlive the context they were rendered in.
+void forget_context(Context& c) {
+  // A frame on its way may still be rendered by this context's GL (its fence not yet signalled):
+  // the presenters of the windows it drew to finish or drop their frames before the context goes.
+  // The next swap into such a window starts a new presenter.
+  auto& o = outputs();
+  std::vector<std::shared_ptr<present::PresentThread>> stopping;
+  {
+    std::lock_guard lock(o.mutex);
+    for (const auto& [serial, fb] : c.framebuffers) {
+      auto it = o.windows.find(serial);
+      if (it == o.windows.end()) continue;
+      stopping.push_back(std::move(it->second.thread));
+      o.windows.erase(it);
+    }
+  }
+  for (auto& t : stopping) t->stop();
 }
 
 }  // namespace eglrun::glx
