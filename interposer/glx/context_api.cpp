@@ -137,6 +137,18 @@ GLXContext create_common(Display* dpy, const FBConfigDesc* config, const Context
   return to_handle(ctx);
 }
 
+// The config behind a GLXFBConfig handle, or nullptr after raising GLXBadFBConfig.
+const FBConfigDesc* config_or_error(Display* dpy, GLXFBConfig config, int request) {
+  const FBConfigDesc* c = nullptr;
+  {
+    auto& reg = Registry::instance();
+    std::lock_guard lock(reg.mutex);
+    c = reg.validate_config(dpy, config);
+  }
+  if (c == nullptr) raise_glx_error(dpy, kGLXBadFBConfig, false, request, 0);
+  return c;
+}
+
 }  // namespace
 }  // namespace eglrun::glx
 
@@ -154,16 +166,8 @@ GLXContext create_context(Display* dpy, XVisualInfo* vis, GLXContext share, Bool
 
 GLXContext create_new_context(Display* dpy, GLXFBConfig config, int render_type, GLXContext share, Bool direct) {
   if (dpy == nullptr) return nullptr;
-  const FBConfigDesc* c = nullptr;
-  {
-    auto& reg = Registry::instance();
-    std::lock_guard lock(reg.mutex);
-    c = reg.validate_config(dpy, config);
-  }
-  if (c == nullptr) {
-    raise_glx_error(dpy, kGLXBadFBConfig, false, kX_GLXCreateNewContext, 0);
-    return nullptr;
-  }
+  const FBConfigDesc* c = config_or_error(dpy, config, kX_GLXCreateNewContext);
+  if (c == nullptr) return nullptr;
   if (render_type != GLX_RGBA_TYPE && !(render_type == GLX_RGBA_FLOAT_TYPE_ARB && advertised_float_types().rgba_float)) {
     raise_core_error(dpy, BadValue, kX_GLXCreateNewContext, static_cast<XID>(render_type));
     return nullptr;
@@ -176,16 +180,8 @@ GLXContext create_new_context(Display* dpy, GLXFBConfig config, int render_type,
 GLXContext create_context_attribs(Display* dpy, GLXFBConfig config, GLXContext share, Bool direct,
                                   const int* attribs) {
   if (dpy == nullptr) return nullptr;
-  const FBConfigDesc* c = nullptr;
-  {
-    auto& reg = Registry::instance();
-    std::lock_guard lock(reg.mutex);
-    c = reg.validate_config(dpy, config);
-  }
-  if (c == nullptr) {
-    raise_glx_error(dpy, kGLXBadFBConfig, false, kX_GLXCreateContextAttribsARB, 0);
-    return nullptr;
-  }
+  const FBConfigDesc* c = config_or_error(dpy, config, kX_GLXCreateContextAttribsARB);
+  if (c == nullptr) return nullptr;
   ContextAttribs a;
   auto err = parse_context_attribs(attribs, es_profiles_supported(), &a, advertised_float_types());
   if (err.kind != ContextAttribsError::kNone) {
