@@ -20,6 +20,8 @@ packages=(
   util-linux procps coreutils
   # libFuzzer harnesses (tests/fuzz) and their sanitizer runtimes
   clang-14 libclang-rt-14-dev
+  # lint: the tree's formatting (tests/lint/check_format.sh) and static analysis
+  clang-format clang-tidy
   # PyOpenGL: a third-party run-time GL loader (tests/integration/runtime-loading)
   python3-opengl
   python3

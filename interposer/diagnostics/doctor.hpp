@@ -47,7 +47,7 @@ struct DoctorInputs {
   std::string interposer_library;  // "" when the launcher could not find libeglrun.so
   std::optional<uint64_t> dev_shm_bytes;
   std::vector<std::string> vulkan_icds;  // manifest paths
-  SecureExecFacts secure_exec;  // setuid / secure-execution facts of this process
+  SecureExecFacts secure_exec;           // setuid / secure-execution facts of this process
 };
 
 struct DoctorReport {

@@ -41,16 +41,26 @@ ObjectCount object_count(Object o) {
 
 const char* object_name(Object o) {
   switch (o) {
-    case Object::EglContext: return "egl_contexts";
-    case Object::EglImage: return "egl_images";
-    case Object::GlTexture: return "gl_textures";
-    case Object::GlFramebuffer: return "gl_framebuffers";
-    case Object::GlRenderbuffer: return "gl_renderbuffers";
-    case Object::GlPixelBuffer: return "gl_pixel_buffers";
-    case Object::ShmSegment: return "shm_segments";
-    case Object::Presenter: return "presenters";
-    case Object::PresenterThread: return "presenter_threads";
-    case Object::kCount: break;
+    case Object::EglContext:
+      return "egl_contexts";
+    case Object::EglImage:
+      return "egl_images";
+    case Object::GlTexture:
+      return "gl_textures";
+    case Object::GlFramebuffer:
+      return "gl_framebuffers";
+    case Object::GlRenderbuffer:
+      return "gl_renderbuffers";
+    case Object::GlPixelBuffer:
+      return "gl_pixel_buffers";
+    case Object::ShmSegment:
+      return "shm_segments";
+    case Object::Presenter:
+      return "presenters";
+    case Object::PresenterThread:
+      return "presenter_threads";
+    case Object::kCount:
+      break;
   }
   return "?";
 }
@@ -62,7 +72,8 @@ std::string object_report() {
     const auto o = static_cast<Object>(i);
     const ObjectCount c = object_count(o);
     line += fmt::format(" {} {}/{}", object_name(o), c.created, c.released);
-    if (c.created != c.released) live += fmt::format(" {}={}", object_name(o), static_cast<int64_t>(c.live()));
+    if (c.created != c.released)
+      live += fmt::format(" {}={}", object_name(o), static_cast<int64_t>(c.live()));
   }
   line += live.empty() ? " all released" : " LIVE:" + live;
   return line;

@@ -25,7 +25,8 @@ Check secure_exec_check(const SecureExecFacts& f) {
   if (f.secure_mode || changed_ids) {
     c.status = Status::Warning;
     c.evidence = fmt::format(
-        "this process runs in secure-execution mode (AT_SECURE={}, uid {} euid {}, gid {} egid {}): the dynamic "
+        "this process runs in secure-execution mode (AT_SECURE={}, uid {} euid {}, gid {} egid {}): the "
+        "dynamic "
         "loader ignores LD_PRELOAD here, so programs started like this run without eglrun",
         f.secure_mode ? 1 : 0, f.uid, f.euid, f.gid, f.egid);
     c.fix = "run eglrun and the program as a normal (not setuid/setgid) executable of the user";

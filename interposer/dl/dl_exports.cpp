@@ -33,8 +33,8 @@ const auto& sorted_exports() {
     std::array t{
 #define GLX_ENTRYPOINT(name) ExportEntry{#name, reinterpret_cast<void*>(&::name)},
 #define GL_ENTRYPOINT(name) ExportEntry{#name, reinterpret_cast<void*>(&::name)},
-#include "symbols/glx_entrypoints.inc"
 #include "symbols/gl_entrypoints.inc"
+#include "symbols/glx_entrypoints.inc"
 #undef GLX_ENTRYPOINT
 #undef GL_ENTRYPOINT
     };
@@ -47,7 +47,8 @@ const auto& sorted_exports() {
 void* our_export(const char* name) {
   std::string_view n(name);
   const auto& t = sorted_exports();
-  auto it = std::lower_bound(t.begin(), t.end(), n, [](const ExportEntry& e, std::string_view v) { return e.name < v; });
+  auto it = std::lower_bound(t.begin(), t.end(), n,
+                             [](const ExportEntry& e, std::string_view v) { return e.name < v; });
   return it != t.end() && it->name == n ? it->address : nullptr;
 }
 
@@ -73,7 +74,9 @@ namespace {
 // A plain flag read with a builtin: library code (std::atomic's out-of-line members) is instrumented,
 // and the sanitizer's shadow memory may not exist yet.
 bool library_ready = false;
-__attribute__((constructor)) void mark_library_ready() { __atomic_store_n(&library_ready, true, __ATOMIC_RELEASE); }
+__attribute__((constructor)) void mark_library_ready() {
+  __atomic_store_n(&library_ready, true, __ATOMIC_RELEASE);
+}
 }  // namespace
 
 namespace {

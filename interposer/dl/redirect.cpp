@@ -38,9 +38,9 @@ LibraryKind classify_library(std::string_view path) {
 
 bool is_gl_stack_library(std::string_view path) {
   auto base = basename_of(path);
-  static constexpr std::string_view prefixes[] = {
-      "libGL.so",  "libGLX",       "libOpenGL.so", "libGLdispatch", "libEGL",   "libGLES",
-      "libglapi",  "libgallium",   "libvulkan_",   "libeglrun",     "libdrm",   "libgbm"};
+  static constexpr std::string_view prefixes[] = {"libGL.so",   "libGLX",    "libOpenGL.so", "libGLdispatch",
+                                                  "libEGL",     "libGLES",   "libglapi",     "libgallium",
+                                                  "libvulkan_", "libeglrun", "libdrm",       "libgbm"};
   for (auto p : prefixes)
     if (base.starts_with(p)) return true;
   return base.ends_with("_dri.so");
@@ -61,10 +61,14 @@ void* redirect_dlsym(void* handle, const char* name, const void* caller, ExportL
   link_map* map = nullptr;
   if (dlinfo(handle, RTLD_DI_LINKMAP, &map) != 0 || map == nullptr || map->l_name == nullptr) return nullptr;
   switch (classify_library(map->l_name)) {
-    case LibraryKind::kGL: return ours;
-    case LibraryKind::kGLX: return is_glx_name(name) ? ours : nullptr;
-    case LibraryKind::kOpenGL: return is_glx_name(name) ? nullptr : ours;
-    case LibraryKind::kOther: return nullptr;
+    case LibraryKind::kGL:
+      return ours;
+    case LibraryKind::kGLX:
+      return is_glx_name(name) ? ours : nullptr;
+    case LibraryKind::kOpenGL:
+      return is_glx_name(name) ? nullptr : ours;
+    case LibraryKind::kOther:
+      return nullptr;
   }
   return nullptr;
 }
@@ -82,7 +86,7 @@ constexpr unsigned kJumpSlot = ~0u, kGlobDat = ~0u, kAbs = ~0u;  // no patching 
 struct ObjectPatch {
   ExportLookup lookup;
   ElfW(Addr) base = 0;
-  const ElfW(Sym)* symtab = nullptr;
+  const ElfW(Sym) * symtab = nullptr;
   const char* strtab = nullptr;
   uintptr_t relro_begin = 0, relro_end = 0;
   std::size_t changed = 0;
@@ -109,7 +113,7 @@ struct ObjectPatch {
     ++changed;
   }
 
-  void apply(const ElfW(Rela)* rel, std::size_t count) {
+  void apply(const ElfW(Rela) * rel, std::size_t count) {
     for (std::size_t i = 0; i < count; ++i) {
       const unsigned type = ELF64_R_TYPE(rel[i].r_info);
       if (type != kJumpSlot && type != kGlobDat && type != kAbs) continue;
@@ -134,19 +138,34 @@ struct ObjectPatch {
       }
     }
     if (dyn == nullptr) return;
-    const ElfW(Rela)*jmprel = nullptr, *rela = nullptr;
+    const ElfW(Rela)* jmprel = nullptr, *rela = nullptr;
     std::size_t jmprel_size = 0, rela_size = 0;
     bool plt_is_rela = true;
     for (; dyn->d_tag != DT_NULL; ++dyn) {
       switch (dyn->d_tag) {
-        case DT_SYMTAB: symtab = at<const ElfW(Sym)>(dyn->d_un.d_ptr); break;
-        case DT_STRTAB: strtab = at<const char>(dyn->d_un.d_ptr); break;
-        case DT_JMPREL: jmprel = at<const ElfW(Rela)>(dyn->d_un.d_ptr); break;
-        case DT_PLTRELSZ: jmprel_size = dyn->d_un.d_val; break;
-        case DT_PLTREL: plt_is_rela = dyn->d_un.d_val == DT_RELA; break;
-        case DT_RELA: rela = at<const ElfW(Rela)>(dyn->d_un.d_ptr); break;
-        case DT_RELASZ: rela_size = dyn->d_un.d_val; break;
-        default: break;
+        case DT_SYMTAB:
+          symtab = at<const ElfW(Sym)>(dyn->d_un.d_ptr);
+          break;
+        case DT_STRTAB:
+          strtab = at<const char>(dyn->d_un.d_ptr);
+          break;
+        case DT_JMPREL:
+          jmprel = at<const ElfW(Rela)>(dyn->d_un.d_ptr);
+          break;
+        case DT_PLTRELSZ:
+          jmprel_size = dyn->d_un.d_val;
+          break;
+        case DT_PLTREL:
+          plt_is_rela = dyn->d_un.d_val == DT_RELA;
+          break;
+        case DT_RELA:
+          rela = at<const ElfW(Rela)>(dyn->d_un.d_ptr);
+          break;
+        case DT_RELASZ:
+          rela_size = dyn->d_un.d_val;
+          break;
+        default:
+          break;
       }
     }
     if (symtab == nullptr || strtab == nullptr) return;

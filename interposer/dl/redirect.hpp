@@ -13,9 +13,9 @@ using ExportLookup = void* (*)(const char* name);
 // What a loaded library is, from its file name.
 enum class LibraryKind {
   kOther,
-  kGL,       // libGL.so*: GLX and GL
-  kGLX,      // libGLX.so*: GLX only
-  kOpenGL,   // libOpenGL.so*: GL only
+  kGL,      // libGL.so*: GLX and GL
+  kGLX,     // libGLX.so*: GLX only
+  kOpenGL,  // libOpenGL.so*: GL only
 };
 LibraryKind classify_library(std::string_view path);
 
@@ -28,9 +28,9 @@ bool is_gl_stack_library(std::string_view path);
 void* redirect_dlsym(void* handle, const char* name, const void* caller, ExportLookup lookup);
 
 // Points the GOT entries of libraries loaded since the last call at eglrun's functions, for every
-// undefined reference to a name `lookup` knows (eglrun's exports, and dlsym). Only a library loaded with RTLD_DEEPBIND (or into
-// another namespace) can have bound them elsewhere; for all others the write changes nothing.
-// Returns the number of entries changed. Cheap when nothing was loaded.
+// undefined reference to a name `lookup` knows (eglrun's exports, and dlsym). Only a library loaded with
+// RTLD_DEEPBIND (or into another namespace) can have bound them elsewhere; for all others the write changes
+// nothing. Returns the number of entries changed. Cheap when nothing was loaded.
 std::size_t patch_new_objects(ExportLookup lookup);
 
 }  // namespace eglrun::dl

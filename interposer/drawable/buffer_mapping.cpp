@@ -13,7 +13,8 @@ BufferMapping invalid() { return {}; }
 
 BufferMapping map_draw_buffer(GLenum token, bool double_buffered, bool single) {
   switch (token) {
-    case GL_NONE: return none();
+    case GL_NONE:
+      return none();
     case GL_BACK:
     case GL_BACK_LEFT:
       return double_buffered ? one(kBackAttachment, false) : invalid();
@@ -25,13 +26,15 @@ BufferMapping map_draw_buffer(GLenum token, bool double_buffered, bool single) {
       if (single) return invalid();
       if (!double_buffered) return one(kBackAttachment, false);
       return {true, 2, {kBackAttachment, kFrontAttachment}, true};
-    default: return invalid();
+    default:
+      return invalid();
   }
 }
 
 BufferMapping map_read_buffer(GLenum token, bool double_buffered) {
   switch (token) {
-    case GL_NONE: return none();
+    case GL_NONE:
+      return none();
     case GL_BACK:
     case GL_BACK_LEFT:
       return double_buffered ? one(kBackAttachment, false) : invalid();
@@ -39,7 +42,8 @@ BufferMapping map_read_buffer(GLenum token, bool double_buffered) {
     case GL_FRONT_LEFT:
     case GL_LEFT:
       return double_buffered ? one(kFrontAttachment, true) : one(kBackAttachment, false);
-    default: return invalid();
+    default:
+      return invalid();
   }
 }
 
@@ -52,21 +56,30 @@ GLenum default_buffer_name(GLint attachment, bool double_buffered) {
 GLenum map_attachment_query(GLenum attachment, bool double_buffered) {
   switch (attachment) {
     case GL_BACK_LEFT:
-    case GL_BACK: return double_buffered ? kBackAttachment : GL_NONE;
+    case GL_BACK:
+      return double_buffered ? kBackAttachment : GL_NONE;
     case GL_FRONT_LEFT:
-    case GL_FRONT: return double_buffered ? kFrontAttachment : kBackAttachment;
-    case GL_DEPTH: return GL_DEPTH_ATTACHMENT;
-    case GL_STENCIL: return GL_STENCIL_ATTACHMENT;
-    default: return GL_NONE;
+    case GL_FRONT:
+      return double_buffered ? kFrontAttachment : kBackAttachment;
+    case GL_DEPTH:
+      return GL_DEPTH_ATTACHMENT;
+    case GL_STENCIL:
+      return GL_STENCIL_ATTACHMENT;
+    default:
+      return GL_NONE;
   }
 }
 
 GLenum map_invalidate_attachment(GLenum attachment) {
   switch (attachment) {
-    case GL_COLOR: return kBackAttachment;
-    case GL_DEPTH: return GL_DEPTH_ATTACHMENT;
-    case GL_STENCIL: return GL_STENCIL_ATTACHMENT;
-    default: return attachment;
+    case GL_COLOR:
+      return kBackAttachment;
+    case GL_DEPTH:
+      return GL_DEPTH_ATTACHMENT;
+    case GL_STENCIL:
+      return GL_STENCIL_ATTACHMENT;
+    default:
+      return attachment;
   }
 }
 

@@ -11,8 +11,8 @@ inline constexpr GLenum kBackAttachment = 0x8CE0;   // GL_COLOR_ATTACHMENT0
 inline constexpr GLenum kFrontAttachment = 0x8CE1;  // GL_COLOR_ATTACHMENT1
 
 struct BufferMapping {
-  bool valid = false;     // false: the token is not a buffer of this default framebuffer
-  int count = 0;          // attachments selected (0 for GL_NONE)
+  bool valid = false;  // false: the token is not a buffer of this default framebuffer
+  int count = 0;       // attachments selected (0 for GL_NONE)
   GLenum attachments[2] = {GL_NONE, GL_NONE};
   bool uses_front = false;  // a double-buffered drawable's front buffer is involved
 };

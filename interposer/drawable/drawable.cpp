@@ -6,6 +6,8 @@
 #include "log/log.hpp"
 #include "present/window_presenter.hpp"
 #include "symbols/real.hpp"
+
+// Last include: poisons every interposed name in the code below.
 #include "symbols/poison.hpp"
 
 namespace eglrun::drawable {
@@ -46,7 +48,8 @@ void Drawable::release_images(EGLDisplay display) {
   std::string error;
   const auto* b = egl::backend(&error);
   for (auto& img : images_) {
-    if (img != EGL_NO_IMAGE_KHR && b && b->destroy_image(display, img)) diagnostics::count_released(Object::EglImage);
+    if (img != EGL_NO_IMAGE_KHR && b && b->destroy_image(display, img))
+      diagnostics::count_released(Object::EglImage);
     img = EGL_NO_IMAGE_KHR;
   }
   if (depth_image_ != EGL_NO_IMAGE_KHR && b && b->destroy_image(display, depth_image_))
@@ -91,15 +94,17 @@ bool Drawable::ensure_storage(EGLDisplay display, EGLContext current) {
     if (tex != 0) diagnostics::count_released(Object::GlTexture);
     if (fresh[i] != EGL_NO_IMAGE_KHR) diagnostics::count_created(Object::EglImage);
     if (fresh[i] == EGL_NO_IMAGE_KHR) {
-      log::error("cannot allocate a {}x{} colour buffer on the EGL device ({}): the drawable stays unrendered", w, h,
-                 egl::egl_error_name(eglGetError()));
+      log::error(
+          "cannot allocate a {}x{} colour buffer on the EGL device ({}): the drawable stays unrendered", w, h,
+          egl::egl_error_name(eglGetError()));
       ok = false;
     }
   }
   glBindTexture_fn(GL_TEXTURE_2D, static_cast<GLuint>(old_binding));
   if (!ok) {
     for (auto img : fresh)
-      if (img != EGL_NO_IMAGE_KHR && b->destroy_image(display, img)) diagnostics::count_released(Object::EglImage);
+      if (img != EGL_NO_IMAGE_KHR && b->destroy_image(display, img))
+        diagnostics::count_released(Object::EglImage);
     return false;
   }
   for (int i = 0; i < 2; ++i) {
@@ -120,12 +125,14 @@ bool Drawable::ensure_storage(EGLDisplay display, EGLContext current) {
   storage_w_ = w;
   storage_h_ = h;
   generation_.fetch_add(1);
-  log::debug("drawable 0x{:x}: colour storage {}x{} ({} buffer{})", handle, w, h, wanted, wanted > 1 ? "s" : "");
+  log::debug("drawable 0x{:x}: colour storage {}x{} ({} buffer{})", handle, w, h, wanted,
+             wanted > 1 ? "s" : "");
   return true;
 }
 
 EGLImageKHR Drawable::depth_image(EGLDisplay display, EGLContext current, GLenum format) {
-  if (depth_image_ != EGL_NO_IMAGE_KHR && depth_w_ == storage_w_ && depth_h_ == storage_h_) return depth_image_;
+  if (depth_image_ != EGL_NO_IMAGE_KHR && depth_w_ == storage_w_ && depth_h_ == storage_h_)
+    return depth_image_;
   std::string error;
   const auto* b = egl::backend(&error);
   if (!b || storage_w_ <= 0 || storage_h_ <= 0) return EGL_NO_IMAGE_KHR;
@@ -136,8 +143,9 @@ EGLImageKHR Drawable::depth_image(EGLDisplay display, EGLContext current, GLenum
   if (tex != 0) diagnostics::count_created(Object::GlTexture);
   glBindTexture_fn(GL_TEXTURE_2D, tex);
   glTexStorage2D_fn(GL_TEXTURE_2D, 1, format, storage_w_, storage_h_);
-  EGLImageKHR fresh = b->create_image(display, current, EGL_GL_TEXTURE_2D_KHR,
-                                      reinterpret_cast<EGLClientBuffer>(static_cast<uintptr_t>(tex)), nullptr);
+  EGLImageKHR fresh =
+      b->create_image(display, current, EGL_GL_TEXTURE_2D_KHR,
+                      reinterpret_cast<EGLClientBuffer>(static_cast<uintptr_t>(tex)), nullptr);
   glDeleteTextures_fn(1, &tex);
   if (tex != 0) diagnostics::count_released(Object::GlTexture);
   glBindTexture_fn(GL_TEXTURE_2D, static_cast<GLuint>(old_binding));

@@ -30,7 +30,8 @@ enum class Buffer { Back = 0, Front = 1 };
 class Drawable {
  public:
   // GLX pixmaps are single-buffered whatever their config says.
-  Drawable(Display* dpy, XID handle, XID x_id, Kind kind, const glx::FBConfigDesc* config, int width, int height);
+  Drawable(Display* dpy, XID handle, XID x_id, Kind kind, const glx::FBConfigDesc* config, int width,
+           int height);
   ~Drawable();
   Drawable(const Drawable&) = delete;
   Drawable& operator=(const Drawable&) = delete;
@@ -78,15 +79,15 @@ class Drawable {
   present::WindowPresenter* presenter();
   bool presenter_failed() const { return presenter_failed_; }
 
-  std::mutex mutex;  // serialises storage changes and presentation between threads
+  std::mutex mutex;                   // serialises storage changes and presentation between threads
   std::atomic<int> swap_interval{0};  // 0 until the application asks: no display to pace against
   uint64_t last_swap_retrace = 0;
   std::atomic<uint64_t> swap_count{0};
   unsigned long event_mask = 0;  // glXSelectEvent
   bool preserved_contents = false;
   bool largest_pbuffer = false;
-  std::atomic<bool> destroyed{false};  // its X window went away: present nothing
-  std::atomic<bool> released{false};   // the GLX drawable was destroyed: contexts drop their views
+  std::atomic<bool> destroyed{false};           // its X window went away: present nothing
+  std::atomic<bool> released{false};            // the GLX drawable was destroyed: contexts drop their views
   int reported_width = 0, reported_height = 0;  // a pbuffer's size as asked (storage is at least 1x1)
   // GLX_FBCONFIG_ID of an X window adopted at glXMakeCurrent: its visual's config, not `config`.
   const glx::FBConfigDesc* reported_config = nullptr;

@@ -2,13 +2,15 @@
 
 #include <mutex>
 
+#include "diagnostics/object_counts.hpp"
 #include "drawable/buffer_mapping.hpp"
 #include "drawable/gl_state.hpp"
-#include "diagnostics/object_counts.hpp"
 #include "egl/backend.hpp"
 #include "glx/fbconfig.hpp"
 #include "log/log.hpp"
 #include "symbols/real.hpp"
+
+// Last include: poisons every interposed name in the code below.
 #include "symbols/poison.hpp"
 
 namespace eglrun::drawable {
@@ -114,16 +116,19 @@ bool Framebuffer::sync(EGLDisplay display, EGLContext current) {
     glFramebufferRenderbuffer_fn(GL_FRAMEBUFFER, point, GL_RENDERBUFFER, color_[i]);
   }
   // OpenGL ES has no 32-bit fixed-point depth renderbuffer: the float one holds as much.
-  const GLenum dfmt = current_is_es() && cfg->depth_stencil_format == GL_DEPTH_COMPONENT32 ? GL_DEPTH_COMPONENT32F
-                                                                                          : cfg->depth_stencil_format;
+  const GLenum dfmt = current_is_es() && cfg->depth_stencil_format == GL_DEPTH_COMPONENT32
+                          ? GL_DEPTH_COMPONENT32F
+                          : cfg->depth_stencil_format;
   // Single-sampled: the drawable's depth/stencil, shared with every context drawing to it. EGLImages
   // cannot hold multisampled buffers, so a multisampled one stays this context's own.
-  EGLImageKHR shared_depth = dfmt != 0 && samples_ == 0 ? d.depth_image(display, current, dfmt) : EGL_NO_IMAGE_KHR;
+  EGLImageKHR shared_depth =
+      dfmt != 0 && samples_ == 0 ? d.depth_image(display, current, dfmt) : EGL_NO_IMAGE_KHR;
   if (dfmt != 0 && samples_ == 0 && shared_depth == EGL_NO_IMAGE_KHR) {
     static std::once_flag once;
     std::call_once(once, [&] {
-      log::debug("the EGL driver cannot share depth/stencil buffers as EGLImages ({}): each context keeps its own",
-                 egl::egl_error_name(eglGetError()));
+      log::debug(
+          "the EGL driver cannot share depth/stencil buffers as EGLImages ({}): each context keeps its own",
+          egl::egl_error_name(eglGetError()));
     });
   }
   if (shared_depth != EGL_NO_IMAGE_KHR && shared_depth != depth_source_) {
@@ -157,7 +162,8 @@ bool Framebuffer::sync(EGLDisplay display, EGLContext current) {
   attached_h_ = h;
   generation_ = d.generation();
   if (status != GL_FRAMEBUFFER_COMPLETE) {
-    log::error("the framebuffer standing in for drawable 0x{:x} is incomplete (status 0x{:x})", d.handle, status);
+    log::error("the framebuffer standing in for drawable 0x{:x} is incomplete (status 0x{:x})", d.handle,
+               status);
     return false;
   }
   return true;
@@ -283,8 +289,9 @@ GLuint Framebuffer::resolve_for_read(GLbitfield mask) {
     blit |= GL_COLOR_BUFFER_BIT;
   }
   const auto* cfg = drawable_->config;
-  const GLenum dfmt = current_is_es() && cfg->depth_stencil_format == GL_DEPTH_COMPONENT32 ? GL_DEPTH_COMPONENT32F
-                                                                                          : cfg->depth_stencil_format;
+  const GLenum dfmt = current_is_es() && cfg->depth_stencil_format == GL_DEPTH_COMPONENT32
+                          ? GL_DEPTH_COMPONENT32F
+                          : cfg->depth_stencil_format;
   if ((mask & (GL_DEPTH_BUFFER_BIT | GL_STENCIL_BUFFER_BIT)) != 0 && dfmt != 0) {
     if (resolve_depth_ == 0 || resolve_depth_w_ != attached_w_ || resolve_depth_h_ != attached_h_) {
       GLint old_rb = 0;
@@ -323,7 +330,8 @@ void Framebuffer::copy_back_to_front(int x, int y, int width, int height) {
   glGetIntegerv_fn(GL_DRAW_BUFFER1, &draw[1]);
   glReadBuffer_fn(kBackAttachment);
   draw_to_attachment(kFrontAttachment);
-  glBlitFramebuffer_fn(x, y, x + width, y + height, x, y, x + width, y + height, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+  glBlitFramebuffer_fn(x, y, x + width, y + height, x, y, x + width, y + height, GL_COLOR_BUFFER_BIT,
+                       GL_NEAREST);
   glReadBuffer_fn(static_cast<GLenum>(read));
   GLenum restore[2] = {static_cast<GLenum>(draw[0]), static_cast<GLenum>(draw[1])};
   glDrawBuffers_fn(2, restore);
@@ -354,7 +362,8 @@ void Framebuffer::destroy() {
       glDeleteFramebuffers_fn(1, f);
       count_released(Object::GlFramebuffer);
     }
-  for (GLuint* rb : {&color_[0], &color_[1], &resolve_color_[0], &resolve_color_[1], &depth_stencil_, &resolve_depth_})
+  for (GLuint* rb :
+       {&color_[0], &color_[1], &resolve_color_[0], &resolve_color_[1], &depth_stencil_, &resolve_depth_})
     if (*rb) {
       glDeleteRenderbuffers_fn(1, rb);
       count_released(Object::GlRenderbuffer);

@@ -76,7 +76,7 @@ class Framebuffer {
   int attached_w_ = 0, attached_h_ = 0;
   SwapChainView chain_view_;  // this context's renderbuffers over the swap chain's images
   uint64_t chain_counter_ = 0;
-  GLuint copy_fbo_ = 0;  // reads a swap-chain image other than the back buffer
+  GLuint copy_fbo_ = 0;       // reads a swap-chain image other than the back buffer
   GLuint depth_texture_ = 0;  // over the drawable's shared depth image (single-sampled)
   EGLImageKHR depth_source_ = EGL_NO_IMAGE_KHR;
   GLuint resolve_depth_ = 0;  // single-sampled depth/stencil of resolve_fbo_, made on the first depth read

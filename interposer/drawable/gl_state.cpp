@@ -1,6 +1,8 @@
 #include "drawable/gl_state.hpp"
 
 #include "symbols/real.hpp"
+
+// Last include: poisons every interposed name in the code below.
 #include "symbols/poison.hpp"
 
 namespace eglrun::drawable {

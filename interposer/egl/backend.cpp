@@ -32,29 +32,36 @@ Opened open_backend() {
   if (o.backend.display == EGL_NO_DISPLAY) return o;
   eglInitialize(o.backend.display, &o.backend.egl_major, &o.backend.egl_minor);
   const char* ext = eglQueryString(o.backend.display, EGL_EXTENSIONS);
-  if (!has_extension(ext, "EGL_KHR_no_config_context") && !has_extension(ext, "EGL_MESA_configless_context")) {
-    o.error = "the EGL device does not support config-less contexts (EGL_KHR_no_config_context), which eglrun needs";
+  if (!has_extension(ext, "EGL_KHR_no_config_context") &&
+      !has_extension(ext, "EGL_MESA_configless_context")) {
+    o.error =
+        "the EGL device does not support config-less contexts (EGL_KHR_no_config_context), which eglrun "
+        "needs";
     return o;
   }
   if (!has_extension(ext, "EGL_KHR_surfaceless_context")) {
-    o.error = "the EGL device does not support surfaceless contexts (EGL_KHR_surfaceless_context), which eglrun needs";
+    o.error =
+        "the EGL device does not support surfaceless contexts (EGL_KHR_surfaceless_context), which eglrun "
+        "needs";
     return o;
   }
   if (!has_extension(ext, "EGL_KHR_gl_texture_2D_image") || !has_extension(ext, "EGL_KHR_image_base")) {
-    o.error = "the EGL device cannot share textures as images (EGL_KHR_gl_texture_2D_image), which eglrun needs";
+    o.error =
+        "the EGL device cannot share textures as images (EGL_KHR_gl_texture_2D_image), which eglrun needs";
     return o;
   }
   o.backend.has_robustness = has_extension(ext, "EGL_EXT_create_context_robustness");
   o.backend.has_no_error = has_extension(ext, "EGL_KHR_create_context_no_error");
   o.backend.has_flush_control = has_extension(ext, "EGL_KHR_context_flush_control");
   o.backend.create_image = reinterpret_cast<PFNEGLCREATEIMAGEKHRPROC>(eglGetProcAddress("eglCreateImageKHR"));
-  o.backend.destroy_image = reinterpret_cast<PFNEGLDESTROYIMAGEKHRPROC>(eglGetProcAddress("eglDestroyImageKHR"));
+  o.backend.destroy_image =
+      reinterpret_cast<PFNEGLDESTROYIMAGEKHRPROC>(eglGetProcAddress("eglDestroyImageKHR"));
   if (!eglBindAPI(EGL_OPENGL_API)) {
     o.error = "the EGL device does not offer desktop OpenGL (eglBindAPI(EGL_OPENGL_API) failed)";
     return o;
   }
-  log::debug("EGL {}.{} on device egl{} ({})", o.backend.egl_major, o.backend.egl_minor, o.backend.device.index,
-             o.backend.device.vendor);
+  log::debug("EGL {}.{} on device egl{} ({})", o.backend.egl_major, o.backend.egl_minor,
+             o.backend.device.index, o.backend.device.vendor);
   o.ok = true;
   return o;
 }
@@ -76,8 +83,9 @@ EGLContext create_context(const Backend& b, const ContextRequest& r, EGLContext 
   std::vector<EGLint> a;
   a.insert(a.end(), {EGL_CONTEXT_MAJOR_VERSION, r.major, EGL_CONTEXT_MINOR_VERSION, r.minor});
   if (!r.es_profile) {
-    a.insert(a.end(), {EGL_CONTEXT_OPENGL_PROFILE_MASK, r.core_profile ? EGL_CONTEXT_OPENGL_CORE_PROFILE_BIT
-                                                                       : EGL_CONTEXT_OPENGL_COMPATIBILITY_PROFILE_BIT});
+    a.insert(a.end(), {EGL_CONTEXT_OPENGL_PROFILE_MASK, r.core_profile
+                                                            ? EGL_CONTEXT_OPENGL_CORE_PROFILE_BIT
+                                                            : EGL_CONTEXT_OPENGL_COMPATIBILITY_PROFILE_BIT});
     if (r.forward_compatible) a.insert(a.end(), {EGL_CONTEXT_OPENGL_FORWARD_COMPATIBLE, EGL_TRUE});
   }
   if (r.debug) a.insert(a.end(), {EGL_CONTEXT_OPENGL_DEBUG, EGL_TRUE});
@@ -85,7 +93,8 @@ EGLContext create_context(const Backend& b, const ContextRequest& r, EGLContext 
   if (r.lose_context_on_reset)
     a.insert(a.end(), {EGL_CONTEXT_OPENGL_RESET_NOTIFICATION_STRATEGY, EGL_LOSE_CONTEXT_ON_RESET});
   if (r.no_error) a.insert(a.end(), {EGL_CONTEXT_OPENGL_NO_ERROR_KHR, EGL_TRUE});
-  if (r.flush_none) a.insert(a.end(), {EGL_CONTEXT_RELEASE_BEHAVIOR_KHR, EGL_CONTEXT_RELEASE_BEHAVIOR_NONE_KHR});
+  if (r.flush_none)
+    a.insert(a.end(), {EGL_CONTEXT_RELEASE_BEHAVIOR_KHR, EGL_CONTEXT_RELEASE_BEHAVIOR_NONE_KHR});
   a.push_back(EGL_NONE);
   EGLContext ctx = eglCreateContext(b.display, EGL_NO_CONFIG_KHR, share, a.data());
   if (ctx != EGL_NO_CONTEXT) diagnostics::count_created(diagnostics::Object::EglContext);
@@ -96,20 +105,34 @@ EGLContext create_context(const Backend& b, const ContextRequest& r, EGLContext 
 
 const char* egl_error_name(EGLint e) {
   switch (e) {
-    case EGL_SUCCESS: return "EGL_SUCCESS";
-    case EGL_NOT_INITIALIZED: return "EGL_NOT_INITIALIZED";
-    case EGL_BAD_ACCESS: return "EGL_BAD_ACCESS";
-    case EGL_BAD_ALLOC: return "EGL_BAD_ALLOC";
-    case EGL_BAD_ATTRIBUTE: return "EGL_BAD_ATTRIBUTE";
-    case EGL_BAD_CONFIG: return "EGL_BAD_CONFIG";
-    case EGL_BAD_CONTEXT: return "EGL_BAD_CONTEXT";
-    case EGL_BAD_CURRENT_SURFACE: return "EGL_BAD_CURRENT_SURFACE";
-    case EGL_BAD_DISPLAY: return "EGL_BAD_DISPLAY";
-    case EGL_BAD_MATCH: return "EGL_BAD_MATCH";
-    case EGL_BAD_PARAMETER: return "EGL_BAD_PARAMETER";
-    case EGL_BAD_SURFACE: return "EGL_BAD_SURFACE";
-    case EGL_CONTEXT_LOST: return "EGL_CONTEXT_LOST";
-    default: return "unknown EGL error";
+    case EGL_SUCCESS:
+      return "EGL_SUCCESS";
+    case EGL_NOT_INITIALIZED:
+      return "EGL_NOT_INITIALIZED";
+    case EGL_BAD_ACCESS:
+      return "EGL_BAD_ACCESS";
+    case EGL_BAD_ALLOC:
+      return "EGL_BAD_ALLOC";
+    case EGL_BAD_ATTRIBUTE:
+      return "EGL_BAD_ATTRIBUTE";
+    case EGL_BAD_CONFIG:
+      return "EGL_BAD_CONFIG";
+    case EGL_BAD_CONTEXT:
+      return "EGL_BAD_CONTEXT";
+    case EGL_BAD_CURRENT_SURFACE:
+      return "EGL_BAD_CURRENT_SURFACE";
+    case EGL_BAD_DISPLAY:
+      return "EGL_BAD_DISPLAY";
+    case EGL_BAD_MATCH:
+      return "EGL_BAD_MATCH";
+    case EGL_BAD_PARAMETER:
+      return "EGL_BAD_PARAMETER";
+    case EGL_BAD_SURFACE:
+      return "EGL_BAD_SURFACE";
+    case EGL_CONTEXT_LOST:
+      return "EGL_CONTEXT_LOST";
+    default:
+      return "unknown EGL error";
   }
 }
 

@@ -14,9 +14,9 @@ struct Backend {
   EGLDisplay display = EGL_NO_DISPLAY;
   DeviceInfo device;
   int egl_major = 0, egl_minor = 0;
-  bool has_robustness = false;    // EGL_EXT_create_context_robustness
-  bool has_no_error = false;      // EGL_KHR_create_context_no_error
-  bool has_flush_control = false; // EGL_KHR_context_flush_control
+  bool has_robustness = false;     // EGL_EXT_create_context_robustness
+  bool has_no_error = false;       // EGL_KHR_create_context_no_error
+  bool has_flush_control = false;  // EGL_KHR_context_flush_control
   PFNEGLCREATEIMAGEKHRPROC create_image = nullptr;
   PFNEGLDESTROYIMAGEKHRPROC destroy_image = nullptr;
 };
@@ -41,7 +41,8 @@ struct ContextRequest {
 
 // Creates the EGL context (config-less, so any drawable can be bound later). On failure returns
 // EGL_NO_CONTEXT with the EGL error in *egl_error.
-EGLContext create_context(const Backend& b, const ContextRequest& request, EGLContext share, EGLint* egl_error);
+EGLContext create_context(const Backend& b, const ContextRequest& request, EGLContext share,
+                          EGLint* egl_error);
 
 const char* egl_error_name(EGLint error);
 

@@ -9,6 +9,8 @@
 #include "glx/frame_output.hpp"
 #include "log/log.hpp"
 #include "symbols/real.hpp"
+
+// Last include: poisons every interposed name in the code below.
 #include "symbols/poison.hpp"
 
 namespace eglrun::gl {
@@ -33,7 +35,8 @@ Framebuffer* bound_default(GLenum target) {
   const bool read = target == GL_READ_FRAMEBUFFER;
   Framebuffer* fb = read ? c->read_fb : c->draw_fb;
   if (fb == nullptr || fb->fbo() == 0) return nullptr;
-  return binding(read ? GL_READ_FRAMEBUFFER_BINDING : GL_DRAW_FRAMEBUFFER_BINDING) == fb->fbo() ? fb : nullptr;
+  return binding(read ? GL_READ_FRAMEBUFFER_BINDING : GL_DRAW_FRAMEBUFFER_BINDING) == fb->fbo() ? fb
+                                                                                                : nullptr;
 }
 
 Framebuffer* fb_for_name(GLuint framebuffer, bool read) {
@@ -74,8 +77,10 @@ void apply_draw_buffer(Framebuffer& fb, GLuint fbo_name, GLenum buf, bool named)
   auto m = drawable::map_draw_buffer(buf, fb.drawable().double_buffered);
   if (!m.valid) {
     // Let the GL reject it: on an FBO every default-framebuffer-only name is an error.
-    if (named) glNamedFramebufferDrawBuffer_fn(fbo_name, buf);
-    else glDrawBuffer_fn(buf);
+    if (named)
+      glNamedFramebufferDrawBuffer_fn(fbo_name, buf);
+    else
+      glDrawBuffer_fn(buf);
     return;
   }
   if (m.uses_front) {
@@ -84,8 +89,10 @@ void apply_draw_buffer(Framebuffer& fb, GLuint fbo_name, GLenum buf, bool named)
   }
   GLenum list[2] = {m.count > 0 ? m.attachments[0] : GLenum(GL_NONE), m.attachments[1]};
   const int n = m.count > 1 ? 2 : 1;
-  if (named) glNamedFramebufferDrawBuffers_fn(fbo_name, n, list);
-  else glDrawBuffers_fn(n, list);
+  if (named)
+    glNamedFramebufferDrawBuffers_fn(fbo_name, n, list);
+  else
+    glDrawBuffers_fn(n, list);
   fb.draw_memo.fill({});
   fb.draw_memo[0] = {buf, static_cast<GLint>(list[0])};
   if (n > 1) fb.draw_memo[1] = {GL_NONE, static_cast<GLint>(list[1])};
@@ -98,15 +105,18 @@ void apply_draw_buffer(Framebuffer& fb, GLuint fbo_name, GLenum buf, bool named)
 
 void apply_draw_buffers(Framebuffer& fb, GLuint fbo_name, GLsizei n, const GLenum* bufs, bool named) {
   if (n < 0 || n > 8 || bufs == nullptr) {
-    if (named) glNamedFramebufferDrawBuffers_fn(fbo_name, n, bufs);
-    else glDrawBuffers_fn(n, bufs);
+    if (named)
+      glNamedFramebufferDrawBuffers_fn(fbo_name, n, bufs);
+    else
+      glDrawBuffers_fn(n, bufs);
     return;
   }
   std::vector<GLenum> mapped(static_cast<size_t>(n));
   bool valid = true;
   for (GLsizei i = 0; i < n; ++i) {
     // A lone GL_BACK is allowed for the default framebuffer (GL 4.5, 17.4.1).
-    auto m = drawable::map_draw_buffer(bufs[i], fb.drawable().double_buffered, !(n == 1 && bufs[i] == GL_BACK));
+    auto m =
+        drawable::map_draw_buffer(bufs[i], fb.drawable().double_buffered, !(n == 1 && bufs[i] == GL_BACK));
     if (!m.valid || m.count > 1) {
       valid = false;
       break;
@@ -118,11 +128,14 @@ void apply_draw_buffers(Framebuffer& fb, GLuint fbo_name, GLsizei n, const GLenu
     mapped[static_cast<size_t>(i)] = m.count ? m.attachments[0] : GLenum(GL_NONE);
   }
   const GLenum* use = valid ? mapped.data() : bufs;
-  if (named) glNamedFramebufferDrawBuffers_fn(fbo_name, n, use);
-  else glDrawBuffers_fn(n, use);
+  if (named)
+    glNamedFramebufferDrawBuffers_fn(fbo_name, n, use);
+  else
+    glDrawBuffers_fn(n, use);
   if (!valid) return;
   fb.draw_memo.fill({});
-  for (GLsizei i = 0; i < n; ++i) fb.draw_memo[static_cast<size_t>(i)] = {bufs[i], static_cast<GLint>(mapped[static_cast<size_t>(i)])};
+  for (GLsizei i = 0; i < n; ++i)
+    fb.draw_memo[static_cast<size_t>(i)] = {bufs[i], static_cast<GLint>(mapped[static_cast<size_t>(i)])};
   if (auto* c = ctx()) {
     c->fb0_draw_buffers.fill(GL_NONE);
     for (GLsizei i = 0; i < n; ++i) c->fb0_draw_buffers[static_cast<size_t>(i)] = bufs[i];
@@ -134,8 +147,10 @@ void apply_read_buffer(Framebuffer& fb, GLuint fbo_name, GLenum src, bool named)
   auto m = drawable::map_read_buffer(src, fb.drawable().double_buffered);
   GLenum real_src = m.valid ? (m.count ? m.attachments[0] : GLenum(GL_NONE)) : src;
   if (m.valid && m.uses_front) ensure_front(fb);
-  if (named) glNamedFramebufferReadBuffer_fn(fbo_name, real_src);
-  else glReadBuffer_fn(real_src);
+  if (named)
+    glNamedFramebufferReadBuffer_fn(fbo_name, real_src);
+  else
+    glReadBuffer_fn(real_src);
   if (m.valid) fb.read_memo = {src, static_cast<GLint>(real_src)};
 }
 
@@ -164,9 +179,14 @@ void bind_framebuffer(GLenum target, GLuint framebuffer, bool ext) {
       bind(GL_DRAW_FRAMEBUFFER, c->draw_fb->fbo());
       bind(GL_READ_FRAMEBUFFER, c->read_fb->fbo());
       break;
-    case GL_DRAW_FRAMEBUFFER: bind(target, c->draw_fb->fbo()); break;
-    case GL_READ_FRAMEBUFFER: bind(target, c->read_fb->fbo()); break;
-    default: bind(target, framebuffer);  // the GL raises the error
+    case GL_DRAW_FRAMEBUFFER:
+      bind(target, c->draw_fb->fbo());
+      break;
+    case GL_READ_FRAMEBUFFER:
+      bind(target, c->read_fb->fbo());
+      break;
+    default:
+      bind(target, framebuffer);  // the GL raises the error
   }
 }
 
@@ -197,33 +217,45 @@ GLboolean is_framebuffer(GLuint framebuffer) {
 }
 
 void draw_buffer(GLenum buf) {
-  if (auto* fb = bound_default(GL_DRAW_FRAMEBUFFER)) apply_draw_buffer(*fb, fb->fbo(), buf, false);
-  else glDrawBuffer_fn(buf);
+  if (auto* fb = bound_default(GL_DRAW_FRAMEBUFFER))
+    apply_draw_buffer(*fb, fb->fbo(), buf, false);
+  else
+    glDrawBuffer_fn(buf);
 }
 
 void draw_buffers(GLsizei n, const GLenum* bufs, bool arb) {
-  if (auto* fb = bound_default(GL_DRAW_FRAMEBUFFER)) apply_draw_buffers(*fb, fb->fbo(), n, bufs, false);
-  else (arb ? glDrawBuffersARB_fn : glDrawBuffers_fn)(n, bufs);
+  if (auto* fb = bound_default(GL_DRAW_FRAMEBUFFER))
+    apply_draw_buffers(*fb, fb->fbo(), n, bufs, false);
+  else
+    (arb ? glDrawBuffersARB_fn : glDrawBuffers_fn)(n, bufs);
 }
 
 void read_buffer(GLenum src) {
-  if (auto* fb = bound_default(GL_READ_FRAMEBUFFER)) apply_read_buffer(*fb, fb->fbo(), src, false);
-  else glReadBuffer_fn(src);
+  if (auto* fb = bound_default(GL_READ_FRAMEBUFFER))
+    apply_read_buffer(*fb, fb->fbo(), src, false);
+  else
+    glReadBuffer_fn(src);
 }
 
 void named_draw_buffer(GLuint framebuffer, GLenum buf) {
-  if (auto* fb = fb_for_name(framebuffer, false)) apply_draw_buffer(*fb, fb->fbo(), buf, true);
-  else glNamedFramebufferDrawBuffer_fn(framebuffer, buf);
+  if (auto* fb = fb_for_name(framebuffer, false))
+    apply_draw_buffer(*fb, fb->fbo(), buf, true);
+  else
+    glNamedFramebufferDrawBuffer_fn(framebuffer, buf);
 }
 
 void named_draw_buffers(GLuint framebuffer, GLsizei n, const GLenum* bufs) {
-  if (auto* fb = fb_for_name(framebuffer, false)) apply_draw_buffers(*fb, fb->fbo(), n, bufs, true);
-  else glNamedFramebufferDrawBuffers_fn(framebuffer, n, bufs);
+  if (auto* fb = fb_for_name(framebuffer, false))
+    apply_draw_buffers(*fb, fb->fbo(), n, bufs, true);
+  else
+    glNamedFramebufferDrawBuffers_fn(framebuffer, n, bufs);
 }
 
 void named_read_buffer(GLuint framebuffer, GLenum src) {
-  if (auto* fb = fb_for_name(framebuffer, true)) apply_read_buffer(*fb, fb->fbo(), src, true);
-  else glNamedFramebufferReadBuffer_fn(framebuffer, src);
+  if (auto* fb = fb_for_name(framebuffer, true))
+    apply_read_buffer(*fb, fb->fbo(), src, true);
+  else
+    glNamedFramebufferReadBuffer_fn(framebuffer, src);
 }
 
 bool answer_query(GLenum pname, GLint64* values, int* count) {
@@ -251,7 +283,8 @@ bool answer_query(GLenum pname, GLint64* values, int* count) {
       values[0] = fb->drawable().double_buffered ? 1 : 0;
       return true;
     }
-    default: break;
+    default:
+      break;
   }
   if (pname == GL_DRAW_BUFFER || (pname >= GL_DRAW_BUFFER0 && pname <= GL_DRAW_BUFFER7)) {
     auto* fb = bound_default(GL_DRAW_FRAMEBUFFER);
@@ -289,7 +322,8 @@ void get_named_attachment_parameter(GLuint framebuffer, GLenum attachment, GLenu
     return;
   }
   GLenum mapped = drawable::map_attachment_query(attachment, fb->drawable().double_buffered);
-  glGetNamedFramebufferAttachmentParameteriv_fn(fb->fbo(), mapped == GL_NONE ? attachment : mapped, pname, params);
+  glGetNamedFramebufferAttachmentParameteriv_fn(fb->fbo(), mapped == GL_NONE ? attachment : mapped, pname,
+                                                params);
   if (mapped != GL_NONE && pname == GL_FRAMEBUFFER_ATTACHMENT_OBJECT_TYPE && params && *params != GL_NONE)
     *params = GL_FRAMEBUFFER_DEFAULT;
 }
@@ -342,8 +376,10 @@ void invalidate(GLenum target, GLsizei n, const GLenum* attachments, const GLint
     for (auto& a : mapped) a = drawable::map_invalidate_attachment(a);
     attachments = mapped.data();
   }
-  if (rect) glInvalidateSubFramebuffer_fn(target, n, attachments, rect[0], rect[1], rect[2], rect[3]);
-  else glInvalidateFramebuffer_fn(target, n, attachments);
+  if (rect)
+    glInvalidateSubFramebuffer_fn(target, n, attachments, rect[0], rect[1], rect[2], rect[3]);
+  else
+    glInvalidateFramebuffer_fn(target, n, attachments);
 }
 
 void invalidate_named(GLuint framebuffer, GLsizei n, const GLenum* attachments, const GLint* rect) {
@@ -354,8 +390,10 @@ void invalidate_named(GLuint framebuffer, GLsizei n, const GLenum* attachments, 
     attachments = mapped.data();
   }
   GLuint name = named_target(framebuffer);
-  if (rect) glInvalidateNamedFramebufferSubData_fn(name, n, attachments, rect[0], rect[1], rect[2], rect[3]);
-  else glInvalidateNamedFramebufferData_fn(name, n, attachments);
+  if (rect)
+    glInvalidateNamedFramebufferSubData_fn(name, n, attachments, rect[0], rect[1], rect[2], rect[3]);
+  else
+    glInvalidateNamedFramebufferData_fn(name, n, attachments);
 }
 
 bool refuse_attachment_change(GLenum target) {
@@ -417,19 +455,27 @@ void end_resolved_read(Framebuffer* fb) {
 
 GLbitfield read_mask_for_format(GLenum format) {
   switch (format) {
-    case GL_DEPTH_COMPONENT: return GL_DEPTH_BUFFER_BIT;
-    case GL_STENCIL_INDEX: return GL_STENCIL_BUFFER_BIT;
-    case GL_DEPTH_STENCIL: return GL_DEPTH_BUFFER_BIT | GL_STENCIL_BUFFER_BIT;
-    default: return GL_COLOR_BUFFER_BIT;
+    case GL_DEPTH_COMPONENT:
+      return GL_DEPTH_BUFFER_BIT;
+    case GL_STENCIL_INDEX:
+      return GL_STENCIL_BUFFER_BIT;
+    case GL_DEPTH_STENCIL:
+      return GL_DEPTH_BUFFER_BIT | GL_STENCIL_BUFFER_BIT;
+    default:
+      return GL_COLOR_BUFFER_BIT;
   }
 }
 
 GLbitfield read_mask_for_copy_type(GLenum type) {
   switch (type) {
-    case GL_DEPTH: return GL_DEPTH_BUFFER_BIT;
-    case GL_STENCIL: return GL_STENCIL_BUFFER_BIT;
-    case GL_COLOR: return GL_COLOR_BUFFER_BIT;
-    default: return GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT | GL_STENCIL_BUFFER_BIT;
+    case GL_DEPTH:
+      return GL_DEPTH_BUFFER_BIT;
+    case GL_STENCIL:
+      return GL_STENCIL_BUFFER_BIT;
+    case GL_COLOR:
+      return GL_COLOR_BUFFER_BIT;
+    default:
+      return GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT | GL_STENCIL_BUFFER_BIT;
   }
 }
 
@@ -439,11 +485,14 @@ GLbitfield read_mask_for_internal_format(GLenum internal_format) {
     case GL_DEPTH_COMPONENT16:
     case GL_DEPTH_COMPONENT24:
     case GL_DEPTH_COMPONENT32:
-    case GL_DEPTH_COMPONENT32F: return GL_DEPTH_BUFFER_BIT;
+    case GL_DEPTH_COMPONENT32F:
+      return GL_DEPTH_BUFFER_BIT;
     case GL_DEPTH_STENCIL:
     case GL_DEPTH24_STENCIL8:
-    case GL_DEPTH32F_STENCIL8: return GL_DEPTH_BUFFER_BIT | GL_STENCIL_BUFFER_BIT;
-    default: return GL_COLOR_BUFFER_BIT;
+    case GL_DEPTH32F_STENCIL8:
+      return GL_DEPTH_BUFFER_BIT | GL_STENCIL_BUFFER_BIT;
+    default:
+      return GL_COLOR_BUFFER_BIT;
   }
 }
 
@@ -454,14 +503,17 @@ void carry_buffer_selection(glx::Context& c) {
     bool same = true, valid = true;
     for (size_t i = 0; i < d->draw_memo.size(); ++i) {
       same &= d->draw_memo[i].token == (i < n ? c.fb0_draw_buffers[i] : GLenum(GL_NONE));
-      if (i < n) valid &= drawable::map_draw_buffer(c.fb0_draw_buffers[i], d->drawable().double_buffered, n > 1).valid;
+      if (i < n)
+        valid &= drawable::map_draw_buffer(c.fb0_draw_buffers[i], d->drawable().double_buffered, n > 1).valid;
     }
     if (!same && valid) {
       drawable::ScopedFramebufferBindings saved;
       glBindFramebuffer_fn(GL_DRAW_FRAMEBUFFER, d->fbo());
       const auto selection = c.fb0_draw_buffers;  // apply_* rewrites c's copy
-      if (n == 1) apply_draw_buffer(*d, d->fbo(), selection[0], false);
-      else apply_draw_buffers(*d, d->fbo(), c.fb0_draw_count, selection.data(), false);
+      if (n == 1)
+        apply_draw_buffer(*d, d->fbo(), selection[0], false);
+      else
+        apply_draw_buffers(*d, d->fbo(), c.fb0_draw_count, selection.data(), false);
     }
   }
 }

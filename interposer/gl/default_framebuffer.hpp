@@ -48,7 +48,8 @@ void end_resolved_read(drawable::Framebuffer* fb);
 // glDrawPixels: stencil indices drawn into a multisampled stand-in reach every sample, as in a
 // multisampled window (llvmpipe writes one sample per pixel of a multisampled FBO).
 void draw_pixels(GLsizei w, GLsizei h, GLenum format, GLenum type, const void* pixels);
-// The buffers glReadPixels with `format` reads, glCopyPixels of `type`, glCopyTexImage* into `internal_format`.
+// The buffers glReadPixels with `format` reads, glCopyPixels of `type`, glCopyTexImage* into
+// `internal_format`.
 GLbitfield read_mask_for_format(GLenum format);
 GLbitfield read_mask_for_copy_type(GLenum type);
 GLbitfield read_mask_for_internal_format(GLenum internal_format);

@@ -20,10 +20,12 @@ inline void ready() { r::resolve_gl(); }
 
 #define GL_WRAP(real_call, body)                                 \
   ready();                                                       \
-  return entry::wrap(__func__, [&] { return real_call; }, [&] { \
-    if (glx::current_context() == nullptr) return real_call;     \
-    return body;                                                 \
-  })
+  return entry::wrap(                                            \
+      __func__, [&] { return real_call; },                       \
+      [&] {                                                      \
+        if (glx::current_context() == nullptr) return real_call; \
+        return body;                                             \
+      })
 
 EGLRUN_EXPORT void glBindFramebuffer(GLenum target, GLuint fb) {
   GL_WRAP(r::glBindFramebuffer_fn(target, fb), gl::bind_framebuffer(target, fb, false));
@@ -37,7 +39,9 @@ EGLRUN_EXPORT void glDeleteFramebuffers(GLsizei n, const GLuint* fbs) {
 EGLRUN_EXPORT void glDeleteFramebuffersEXT(GLsizei n, const GLuint* fbs) {
   GL_WRAP(r::glDeleteFramebuffersEXT_fn(n, fbs), gl::delete_framebuffers(n, fbs, true));
 }
-EGLRUN_EXPORT GLboolean glIsFramebuffer(GLuint fb) { GL_WRAP(r::glIsFramebuffer_fn(fb), gl::is_framebuffer(fb)); }
+EGLRUN_EXPORT GLboolean glIsFramebuffer(GLuint fb) {
+  GL_WRAP(r::glIsFramebuffer_fn(fb), gl::is_framebuffer(fb));
+}
 EGLRUN_EXPORT void glDrawBuffer(GLenum buf) { GL_WRAP(r::glDrawBuffer_fn(buf), gl::draw_buffer(buf)); }
 EGLRUN_EXPORT void glDrawBuffers(GLsizei n, const GLenum* bufs) {
   GL_WRAP(r::glDrawBuffers_fn(n, bufs), gl::draw_buffers(n, bufs, false));
@@ -109,17 +113,18 @@ EGLRUN_EXPORT void glGetNamedFramebufferParameteriv(GLuint fb, GLenum pname, GLi
 EGLRUN_EXPORT GLenum glCheckNamedFramebufferStatus(GLuint fb, GLenum target) {
   GL_WRAP(r::glCheckNamedFramebufferStatus_fn(fb, target), gl::check_named_status(fb, target));
 }
-EGLRUN_EXPORT void glBlitNamedFramebuffer(GLuint read, GLuint draw, GLint sx0, GLint sy0, GLint sx1, GLint sy1,
-                                          GLint dx0, GLint dy0, GLint dx1, GLint dy1, GLbitfield mask,
-                                          GLenum filter) {
+EGLRUN_EXPORT void glBlitNamedFramebuffer(GLuint read, GLuint draw, GLint sx0, GLint sy0, GLint sx1,
+                                          GLint sy1, GLint dx0, GLint dy0, GLint dx1, GLint dy1,
+                                          GLbitfield mask, GLenum filter) {
   GL_WRAP(r::glBlitNamedFramebuffer_fn(read, draw, sx0, sy0, sx1, sy1, dx0, dy0, dx1, dy1, mask, filter),
           gl::blit_named(read, draw, sx0, sy0, sx1, sy1, dx0, dy0, dx1, dy1, mask, filter));
 }
 EGLRUN_EXPORT void glInvalidateFramebuffer(GLenum target, GLsizei n, const GLenum* attachments) {
-  GL_WRAP(r::glInvalidateFramebuffer_fn(target, n, attachments), gl::invalidate(target, n, attachments, nullptr));
+  GL_WRAP(r::glInvalidateFramebuffer_fn(target, n, attachments),
+          gl::invalidate(target, n, attachments, nullptr));
 }
-EGLRUN_EXPORT void glInvalidateSubFramebuffer(GLenum target, GLsizei n, const GLenum* attachments, GLint x, GLint y,
-                                              GLsizei w, GLsizei h) {
+EGLRUN_EXPORT void glInvalidateSubFramebuffer(GLenum target, GLsizei n, const GLenum* attachments, GLint x,
+                                              GLint y, GLsizei w, GLsizei h) {
   const GLint rect[4] = {x, y, w, h};
   GL_WRAP(r::glInvalidateSubFramebuffer_fn(target, n, attachments, x, y, w, h),
           gl::invalidate(target, n, attachments, rect));
@@ -128,8 +133,8 @@ EGLRUN_EXPORT void glInvalidateNamedFramebufferData(GLuint fb, GLsizei n, const 
   GL_WRAP(r::glInvalidateNamedFramebufferData_fn(fb, n, attachments),
           gl::invalidate_named(fb, n, attachments, nullptr));
 }
-EGLRUN_EXPORT void glInvalidateNamedFramebufferSubData(GLuint fb, GLsizei n, const GLenum* attachments, GLint x,
-                                                       GLint y, GLsizei w, GLsizei h) {
+EGLRUN_EXPORT void glInvalidateNamedFramebufferSubData(GLuint fb, GLsizei n, const GLenum* attachments,
+                                                       GLint x, GLint y, GLsizei w, GLsizei h) {
   const GLint rect[4] = {x, y, w, h};
   GL_WRAP(r::glInvalidateNamedFramebufferSubData_fn(fb, n, attachments, x, y, w, h),
           gl::invalidate_named(fb, n, attachments, rect));
@@ -138,11 +143,13 @@ EGLRUN_EXPORT void glClearNamedFramebufferiv(GLuint fb, GLenum buffer, GLint dra
   GL_WRAP(r::glClearNamedFramebufferiv_fn(fb, buffer, drawbuffer, value),
           r::glClearNamedFramebufferiv_fn(gl::named_target(fb), buffer, drawbuffer, value));
 }
-EGLRUN_EXPORT void glClearNamedFramebufferuiv(GLuint fb, GLenum buffer, GLint drawbuffer, const GLuint* value) {
+EGLRUN_EXPORT void glClearNamedFramebufferuiv(GLuint fb, GLenum buffer, GLint drawbuffer,
+                                              const GLuint* value) {
   GL_WRAP(r::glClearNamedFramebufferuiv_fn(fb, buffer, drawbuffer, value),
           r::glClearNamedFramebufferuiv_fn(gl::named_target(fb), buffer, drawbuffer, value));
 }
-EGLRUN_EXPORT void glClearNamedFramebufferfv(GLuint fb, GLenum buffer, GLint drawbuffer, const GLfloat* value) {
+EGLRUN_EXPORT void glClearNamedFramebufferfv(GLuint fb, GLenum buffer, GLint drawbuffer,
+                                             const GLfloat* value) {
   GL_WRAP(r::glClearNamedFramebufferfv_fn(fb, buffer, drawbuffer, value),
           r::glClearNamedFramebufferfv_fn(gl::named_target(fb), buffer, drawbuffer, value));
 }
@@ -152,8 +159,8 @@ EGLRUN_EXPORT void glClearNamedFramebufferfi(GLuint fb, GLenum buffer, GLint dra
           r::glClearNamedFramebufferfi_fn(gl::named_target(fb), buffer, drawbuffer, depth, stencil));
 }
 
-#define REFUSE_ON_DEFAULT(target, real_call) \
-  GL_WRAP(real_call, ([&] {                  \
+#define REFUSE_ON_DEFAULT(target, real_call)                      \
+  GL_WRAP(real_call, ([&] {                                       \
             if (!gl::refuse_attachment_change(target)) real_call; \
           }()))
 
@@ -170,7 +177,8 @@ EGLRUN_EXPORT void glFramebufferTexture2D(GLenum target, GLenum attachment, GLen
 }
 EGLRUN_EXPORT void glFramebufferTexture3D(GLenum target, GLenum attachment, GLenum textarget, GLuint texture,
                                           GLint level, GLint zoffset) {
-  REFUSE_ON_DEFAULT(target, r::glFramebufferTexture3D_fn(target, attachment, textarget, texture, level, zoffset));
+  REFUSE_ON_DEFAULT(target,
+                    r::glFramebufferTexture3D_fn(target, attachment, textarget, texture, level, zoffset));
 }
 EGLRUN_EXPORT void glFramebufferTextureLayer(GLenum target, GLenum attachment, GLuint texture, GLint level,
                                              GLint layer) {
@@ -197,34 +205,37 @@ EGLRUN_EXPORT void glFinish() {
 }
 
 // Reads: from a multisampled stand-in, of its resolved contents (gl::begin_resolved_read).
-#define RESOLVED_READ(mask, real_call)                                  \
-  GL_WRAP(real_call, ([&] {                                             \
-            auto* resolved = gl::begin_resolved_read(mask);             \
-            real_call;                                                  \
-            gl::end_resolved_read(resolved);                            \
+#define RESOLVED_READ(mask, real_call)                      \
+  GL_WRAP(real_call, ([&] {                                 \
+            auto* resolved = gl::begin_resolved_read(mask); \
+            real_call;                                      \
+            gl::end_resolved_read(resolved);                \
           }()))
 
-EGLRUN_EXPORT void glReadPixels(GLint x, GLint y, GLsizei w, GLsizei h, GLenum format, GLenum type, void* pixels) {
+EGLRUN_EXPORT void glReadPixels(GLint x, GLint y, GLsizei w, GLsizei h, GLenum format, GLenum type,
+                                void* pixels) {
   RESOLVED_READ(gl::read_mask_for_format(format), r::glReadPixels_fn(x, y, w, h, format, type, pixels));
 }
-EGLRUN_EXPORT void glReadnPixels(GLint x, GLint y, GLsizei w, GLsizei h, GLenum format, GLenum type, GLsizei size,
-                                 void* pixels) {
-  RESOLVED_READ(gl::read_mask_for_format(format), r::glReadnPixels_fn(x, y, w, h, format, type, size, pixels));
+EGLRUN_EXPORT void glReadnPixels(GLint x, GLint y, GLsizei w, GLsizei h, GLenum format, GLenum type,
+                                 GLsizei size, void* pixels) {
+  RESOLVED_READ(gl::read_mask_for_format(format),
+                r::glReadnPixels_fn(x, y, w, h, format, type, size, pixels));
 }
 EGLRUN_EXPORT void glReadnPixelsARB(GLint x, GLint y, GLsizei w, GLsizei h, GLenum format, GLenum type,
                                     GLsizei size, void* pixels) {
-  RESOLVED_READ(gl::read_mask_for_format(format), r::glReadnPixelsARB_fn(x, y, w, h, format, type, size, pixels));
+  RESOLVED_READ(gl::read_mask_for_format(format),
+                r::glReadnPixelsARB_fn(x, y, w, h, format, type, size, pixels));
 }
 EGLRUN_EXPORT void glCopyPixels(GLint x, GLint y, GLsizei w, GLsizei h, GLenum type) {
   RESOLVED_READ(gl::read_mask_for_copy_type(type), r::glCopyPixels_fn(x, y, w, h, type));
 }
-EGLRUN_EXPORT void glCopyTexImage1D(GLenum target, GLint level, GLenum internal_format, GLint x, GLint y, GLsizei w,
-                                    GLint border) {
+EGLRUN_EXPORT void glCopyTexImage1D(GLenum target, GLint level, GLenum internal_format, GLint x, GLint y,
+                                    GLsizei w, GLint border) {
   RESOLVED_READ(gl::read_mask_for_internal_format(internal_format),
                 r::glCopyTexImage1D_fn(target, level, internal_format, x, y, w, border));
 }
-EGLRUN_EXPORT void glCopyTexImage2D(GLenum target, GLint level, GLenum internal_format, GLint x, GLint y, GLsizei w,
-                                    GLsizei h, GLint border) {
+EGLRUN_EXPORT void glCopyTexImage2D(GLenum target, GLint level, GLenum internal_format, GLint x, GLint y,
+                                    GLsizei w, GLsizei h, GLint border) {
   RESOLVED_READ(gl::read_mask_for_internal_format(internal_format),
                 r::glCopyTexImage2D_fn(target, level, internal_format, x, y, w, h, border));
 }
@@ -239,35 +250,36 @@ EGLRUN_EXPORT void glCopyTexSubImage2D(GLenum target, GLint level, GLint xoff, G
                                        GLsizei w, GLsizei h) {
   RESOLVED_READ(kAllBuffers, r::glCopyTexSubImage2D_fn(target, level, xoff, yoff, x, y, w, h));
 }
-EGLRUN_EXPORT void glCopyTexSubImage3D(GLenum target, GLint level, GLint xoff, GLint yoff, GLint zoff, GLint x,
-                                       GLint y, GLsizei w, GLsizei h) {
+EGLRUN_EXPORT void glCopyTexSubImage3D(GLenum target, GLint level, GLint xoff, GLint yoff, GLint zoff,
+                                       GLint x, GLint y, GLsizei w, GLsizei h) {
   RESOLVED_READ(kAllBuffers, r::glCopyTexSubImage3D_fn(target, level, xoff, yoff, zoff, x, y, w, h));
 }
-EGLRUN_EXPORT void glCopyTextureSubImage1D(GLuint texture, GLint level, GLint xoff, GLint x, GLint y, GLsizei w) {
+EGLRUN_EXPORT void glCopyTextureSubImage1D(GLuint texture, GLint level, GLint xoff, GLint x, GLint y,
+                                           GLsizei w) {
   RESOLVED_READ(kAllBuffers, r::glCopyTextureSubImage1D_fn(texture, level, xoff, x, y, w));
 }
-EGLRUN_EXPORT void glCopyTextureSubImage2D(GLuint texture, GLint level, GLint xoff, GLint yoff, GLint x, GLint y,
-                                           GLsizei w, GLsizei h) {
+EGLRUN_EXPORT void glCopyTextureSubImage2D(GLuint texture, GLint level, GLint xoff, GLint yoff, GLint x,
+                                           GLint y, GLsizei w, GLsizei h) {
   RESOLVED_READ(kAllBuffers, r::glCopyTextureSubImage2D_fn(texture, level, xoff, yoff, x, y, w, h));
 }
-EGLRUN_EXPORT void glCopyTextureSubImage3D(GLuint texture, GLint level, GLint xoff, GLint yoff, GLint zoff, GLint x,
-                                           GLint y, GLsizei w, GLsizei h) {
+EGLRUN_EXPORT void glCopyTextureSubImage3D(GLuint texture, GLint level, GLint xoff, GLint yoff, GLint zoff,
+                                           GLint x, GLint y, GLsizei w, GLsizei h) {
   RESOLVED_READ(kAllBuffers, r::glCopyTextureSubImage3D_fn(texture, level, xoff, yoff, zoff, x, y, w, h));
 }
 
-#define RESOLVED_BLIT(real_call)                                        \
-  GL_WRAP(real_call, ([&] {                                             \
-            auto* resolved = gl::begin_resolved_read(mask, true);       \
-            real_call;                                                  \
-            gl::end_resolved_read(resolved);                            \
+#define RESOLVED_BLIT(real_call)                                  \
+  GL_WRAP(real_call, ([&] {                                       \
+            auto* resolved = gl::begin_resolved_read(mask, true); \
+            real_call;                                            \
+            gl::end_resolved_read(resolved);                      \
           }()))
 
-EGLRUN_EXPORT void glBlitFramebuffer(GLint sx0, GLint sy0, GLint sx1, GLint sy1, GLint dx0, GLint dy0, GLint dx1,
-                                     GLint dy1, GLbitfield mask, GLenum filter) {
+EGLRUN_EXPORT void glBlitFramebuffer(GLint sx0, GLint sy0, GLint sx1, GLint sy1, GLint dx0, GLint dy0,
+                                     GLint dx1, GLint dy1, GLbitfield mask, GLenum filter) {
   RESOLVED_BLIT(r::glBlitFramebuffer_fn(sx0, sy0, sx1, sy1, dx0, dy0, dx1, dy1, mask, filter));
 }
-EGLRUN_EXPORT void glBlitFramebufferEXT(GLint sx0, GLint sy0, GLint sx1, GLint sy1, GLint dx0, GLint dy0, GLint dx1,
-                                        GLint dy1, GLbitfield mask, GLenum filter) {
+EGLRUN_EXPORT void glBlitFramebufferEXT(GLint sx0, GLint sy0, GLint sx1, GLint sy1, GLint dx0, GLint dy0,
+                                        GLint dx1, GLint dy1, GLbitfield mask, GLenum filter) {
   RESOLVED_BLIT(r::glBlitFramebufferEXT_fn(sx0, sy0, sx1, sy1, dx0, dy0, dx1, dy1, mask, filter));
 }
 EGLRUN_EXPORT void glDrawPixels(GLsizei w, GLsizei h, GLenum format, GLenum type, const void* pixels) {

@@ -17,7 +17,8 @@ XVisualInfo* get_visual_from_fbconfig(Display* dpy, GLXFBConfig config);
 
 // Contexts (context_api.cpp)
 GLXContext create_context(Display* dpy, XVisualInfo* vis, GLXContext share, Bool direct);
-GLXContext create_new_context(Display* dpy, GLXFBConfig config, int render_type, GLXContext share, Bool direct);
+GLXContext create_new_context(Display* dpy, GLXFBConfig config, int render_type, GLXContext share,
+                              Bool direct);
 GLXContext create_context_attribs(Display* dpy, GLXFBConfig config, GLXContext share, Bool direct,
                                   const int* attribs);
 void destroy_context(Display* dpy, GLXContext ctx);

@@ -8,6 +8,8 @@
 #include "glx/registry.hpp"
 #include "glx/visuals.hpp"
 #include "log/log.hpp"
+
+// Last include: poisons every interposed name in the code below.
 #include "symbols/poison.hpp"
 
 namespace eglrun::glx::api {
@@ -16,7 +18,9 @@ const VisualTraits* find_visual(const ScreenState& s, VisualID id);
 
 namespace {
 
-GLXFBConfig to_handle(const FBConfigDesc* c) { return reinterpret_cast<GLXFBConfig>(const_cast<FBConfigDesc*>(c)); }
+GLXFBConfig to_handle(const FBConfigDesc* c) {
+  return reinterpret_cast<GLXFBConfig>(const_cast<FBConfigDesc*>(c));
+}
 
 // Xlib frees what it returns with XFree (= free), so results are malloc'ed.
 GLXFBConfig* to_list(const std::vector<const FBConfigDesc*>& configs, int* n) {
@@ -44,7 +48,8 @@ XVisualInfo* choose_visual(Display* dpy, int screen, int* attribs) {
   if (s == nullptr) return nullptr;
   std::string error;
   int glx_error = Success;
-  const FBConfigDesc* c = choose_visual_config(s->configs, DefaultDepth(dpy, screen), attribs, &error, &glx_error);
+  const FBConfigDesc* c =
+      choose_visual_config(s->configs, DefaultDepth(dpy, screen), attribs, &error, &glx_error);
   if (!error.empty()) log::warn("glXChooseVisual: {}", error);
   if (c == nullptr) return nullptr;
   XVisualInfo* vi = make_visual_info(dpy, screen, static_cast<unsigned long>(c->visual_id));

@@ -14,6 +14,8 @@
 #include "glx/xid.hpp"
 #include "log/log.hpp"
 #include "symbols/real.hpp"
+
+// Last include: poisons every interposed name in the code below.
 #include "symbols/poison.hpp"
 
 namespace eglrun::glx {
@@ -58,8 +60,10 @@ void sweep_framebuffers(Context& ctx, bool all) {
     }
   }
   if (!is_current_here) {
-    if (old_ctx != EGL_NO_CONTEXT) eglMakeCurrent(old_dpy, old_draw, old_read, old_ctx);
-    else eglMakeCurrent(b->display, EGL_NO_SURFACE, EGL_NO_SURFACE, EGL_NO_CONTEXT);
+    if (old_ctx != EGL_NO_CONTEXT)
+      eglMakeCurrent(old_dpy, old_draw, old_read, old_ctx);
+    else
+      eglMakeCurrent(b->display, EGL_NO_SURFACE, EGL_NO_SURFACE, EGL_NO_CONTEXT);
   }
 }
 
@@ -70,7 +74,8 @@ void destroy_now(Context* ctx) {
   // A context that shares objects would leave our FBOs behind in the share group: delete them first.
   sweep_framebuffers(*ctx, true);
   ctx->framebuffers.clear();
-  if (b && eglDestroyContext(b->display, ctx->egl)) diagnostics::count_released(diagnostics::Object::EglContext);
+  if (b && eglDestroyContext(b->display, ctx->egl))
+    diagnostics::count_released(diagnostics::Object::EglContext);
   log::debug("context {:p} destroyed", static_cast<void*>(ctx));
   delete ctx;
 }
@@ -83,8 +88,8 @@ FloatRenderTypes advertised_float_types() {
           ext.find("GLX_EXT_fbconfig_packed_float ") != std::string::npos};
 }
 
-GLXContext create_common(Display* dpy, const FBConfigDesc* config, const ContextAttribs& attribs, GLXContext share,
-                         int request) {
+GLXContext create_common(Display* dpy, const FBConfigDesc* config, const ContextAttribs& attribs,
+                         GLXContext share, int request) {
   auto& reg = Registry::instance();
   std::lock_guard lock(reg.mutex);
   Context* share_ctx = from_handle(share);
@@ -103,7 +108,8 @@ GLXContext create_common(Display* dpy, const FBConfigDesc* config, const Context
     if (log::first_time("require-gpu-refused"))
       log::error(
           "GPU rendering is required (EGLRUN_REQUIRE_GPU=1 / --require-gpu) but device egl{} is a software "
-          "renderer; refusing to create an OpenGL context. Run `eglrun --doctor` to see why no GPU is usable.",
+          "renderer; refusing to create an OpenGL context. Run `eglrun --doctor` to see why no GPU is "
+          "usable.",
           b->device.index);
     raise_core_error(dpy, BadAlloc, request);
     return nullptr;
@@ -164,11 +170,13 @@ GLXContext create_context(Display* dpy, XVisualInfo* vis, GLXContext share, Bool
   return create_common(dpy, c, ContextAttribs{}, share, kX_GLXCreateContext);
 }
 
-GLXContext create_new_context(Display* dpy, GLXFBConfig config, int render_type, GLXContext share, Bool direct) {
+GLXContext create_new_context(Display* dpy, GLXFBConfig config, int render_type, GLXContext share,
+                              Bool direct) {
   if (dpy == nullptr) return nullptr;
   const FBConfigDesc* c = config_or_error(dpy, config, kX_GLXCreateNewContext);
   if (c == nullptr) return nullptr;
-  if (render_type != GLX_RGBA_TYPE && !(render_type == GLX_RGBA_FLOAT_TYPE_ARB && advertised_float_types().rgba_float)) {
+  if (render_type != GLX_RGBA_TYPE &&
+      !(render_type == GLX_RGBA_FLOAT_TYPE_ARB && advertised_float_types().rgba_float)) {
     raise_core_error(dpy, BadValue, kX_GLXCreateNewContext, static_cast<XID>(render_type));
     return nullptr;
   }
@@ -251,12 +259,23 @@ int query_context(Display* dpy, GLXContext handle, int attribute, int* value) {
   if (ctx == nullptr || !reg.is_context(ctx)) return GLX_BAD_CONTEXT;
   if (value == nullptr) return GLX_BAD_VALUE;
   switch (attribute) {
-    case GLX_FBCONFIG_ID: *value = ctx->config->fbconfig_id; return Success;
-    case GLX_RENDER_TYPE: *value = ctx->render_type; return Success;
-    case GLX_SCREEN: *value = ctx->screen; return Success;
-    case GLX_SHARE_CONTEXT_EXT: *value = static_cast<int>(ctx->share_id); return Success;
-    case GLX_VISUAL_ID_EXT: *value = ctx->config->visual_id; return Success;
-    default: return GLX_BAD_ATTRIBUTE;
+    case GLX_FBCONFIG_ID:
+      *value = ctx->config->fbconfig_id;
+      return Success;
+    case GLX_RENDER_TYPE:
+      *value = ctx->render_type;
+      return Success;
+    case GLX_SCREEN:
+      *value = ctx->screen;
+      return Success;
+    case GLX_SHARE_CONTEXT_EXT:
+      *value = static_cast<int>(ctx->share_id);
+      return Success;
+    case GLX_VISUAL_ID_EXT:
+      *value = ctx->config->visual_id;
+      return Success;
+    default:
+      return GLX_BAD_ATTRIBUTE;
   }
 }
 

@@ -13,11 +13,16 @@ bool known_version(int major, int minor, bool es) {
   // minor >= 0 first: a negative minor would otherwise pass as "at most N" (found by fuzzing).
   if (es) return minor >= 0 && ((major == 2 && minor == 0) || (major == 3 && minor <= 2));
   switch (major) {
-    case 1: return minor >= 0 && minor <= 5;
-    case 2: return minor >= 0 && minor <= 1;
-    case 3: return minor >= 0 && minor <= 3;
-    case 4: return minor >= 0 && minor <= 6;
-    default: return false;
+    case 1:
+      return minor >= 0 && minor <= 5;
+    case 2:
+      return minor >= 0 && minor <= 1;
+    case 3:
+      return minor >= 0 && minor <= 3;
+    case 4:
+      return minor >= 0 && minor <= 6;
+    default:
+      return false;
   }
 }
 }  // namespace
@@ -33,26 +38,40 @@ ContextAttribsError parse_context_attribs(const int* attribs, bool es_allowed, C
     if (i >= kMaxPairs) return bad(ContextAttribsError::kBadValue, "attribute list has no terminating None");
     const int name = attribs[2 * i], value = attribs[2 * i + 1];
     switch (name) {
-      case GLX_CONTEXT_MAJOR_VERSION_ARB: r.request.major = value; break;
-      case GLX_CONTEXT_MINOR_VERSION_ARB: r.request.minor = value; break;
-      case GLX_CONTEXT_FLAGS_ARB: flags = value; break;
+      case GLX_CONTEXT_MAJOR_VERSION_ARB:
+        r.request.major = value;
+        break;
+      case GLX_CONTEXT_MINOR_VERSION_ARB:
+        r.request.minor = value;
+        break;
+      case GLX_CONTEXT_FLAGS_ARB:
+        flags = value;
+        break;
       case GLX_CONTEXT_PROFILE_MASK_ARB:
         profile = value;
         profile_given = true;
         break;
-      case GLX_RENDER_TYPE: r.render_type = value; break;
-      case GLX_SCREEN: r.screen = value; break;
+      case GLX_RENDER_TYPE:
+        r.render_type = value;
+        break;
+      case GLX_SCREEN:
+        r.screen = value;
+        break;
       case GLX_CONTEXT_RESET_NOTIFICATION_STRATEGY_ARB:
         // The extension names no error; BadMatch as for other undefined feature sets (piglit and
         // NVIDIA's driver agree).
         if (value != GLX_NO_RESET_NOTIFICATION_ARB && value != GLX_LOSE_CONTEXT_ON_RESET_ARB)
-          return bad(ContextAttribsError::kBadMatch, fmt::format("reset notification strategy 0x{:x} is unknown", value));
+          return bad(ContextAttribsError::kBadMatch,
+                     fmt::format("reset notification strategy 0x{:x} is unknown", value));
         r.request.lose_context_on_reset = value == GLX_LOSE_CONTEXT_ON_RESET_ARB;
         break;
-      case GLX_CONTEXT_OPENGL_NO_ERROR_ARB: r.request.no_error = value != 0; break;
+      case GLX_CONTEXT_OPENGL_NO_ERROR_ARB:
+        r.request.no_error = value != 0;
+        break;
       case GLX_CONTEXT_RELEASE_BEHAVIOR_ARB:
         if (value != GLX_CONTEXT_RELEASE_BEHAVIOR_NONE_ARB && value != GLX_CONTEXT_RELEASE_BEHAVIOR_FLUSH_ARB)
-          return bad(ContextAttribsError::kBadValue, fmt::format("release behaviour 0x{:x} is unknown", value));
+          return bad(ContextAttribsError::kBadValue,
+                     fmt::format("release behaviour 0x{:x} is unknown", value));
         r.request.flush_none = value == GLX_CONTEXT_RELEASE_BEHAVIOR_NONE_ARB;
         break;
       default:
@@ -61,14 +80,16 @@ ContextAttribsError parse_context_attribs(const int* attribs, bool es_allowed, C
   }
   const int known_flags =
       GLX_CONTEXT_DEBUG_BIT_ARB | GLX_CONTEXT_FORWARD_COMPATIBLE_BIT_ARB | GLX_CONTEXT_ROBUST_ACCESS_BIT_ARB;
-  if (flags & ~known_flags) return bad(ContextAttribsError::kBadValue, fmt::format("context flags 0x{:x} are unknown", flags));
+  if (flags & ~known_flags)
+    return bad(ContextAttribsError::kBadValue, fmt::format("context flags 0x{:x} are unknown", flags));
   r.request.debug = flags & GLX_CONTEXT_DEBUG_BIT_ARB;
   r.request.forward_compatible = flags & GLX_CONTEXT_FORWARD_COMPATIBLE_BIT_ARB;
   r.request.robust_access = flags & GLX_CONTEXT_ROBUST_ACCESS_BIT_ARB;
   const bool valid_type = r.render_type == GLX_RGBA_TYPE || r.render_type == GLX_COLOR_INDEX_TYPE ||
                           (r.render_type == GLX_RGBA_FLOAT_TYPE_ARB && floats.rgba_float) ||
                           (r.render_type == GLX_RGBA_UNSIGNED_FLOAT_TYPE_EXT && floats.rgba_unsigned_float);
-  if (!valid_type) return bad(ContextAttribsError::kBadValue, fmt::format("render type 0x{:x} is not valid", r.render_type));
+  if (!valid_type)
+    return bad(ContextAttribsError::kBadValue, fmt::format("render type 0x{:x} is not valid", r.render_type));
   // A valid type no config has (every config is RGBA), and undefined from OpenGL 3.0 on: BadMatch.
   if (r.render_type == GLX_COLOR_INDEX_TYPE)
     return bad(ContextAttribsError::kBadMatch, "colour-index contexts are not supported");
@@ -82,18 +103,23 @@ ContextAttribsError parse_context_attribs(const int* attribs, bool es_allowed, C
     // Unsigned: profile - 1 overflows for INT_MIN (found by fuzzing).
     const auto bits = static_cast<unsigned>(profile);
     const bool one_bit = bits != 0 && (bits & (bits - 1)) == 0 && (profile & ~valid) == 0;
-    if (!one_bit) return bad(ContextAttribsError::kBadProfile, fmt::format("profile mask 0x{:x} is not supported", profile));
+    if (!one_bit)
+      return bad(ContextAttribsError::kBadProfile,
+                 fmt::format("profile mask 0x{:x} is not supported", profile));
   }
   // OpenGL ES 1.x exists, but the default framebuffer emulation (FBOs) needs ES 2.0 or later.
   if (es && r.request.major == 1)
-    return bad(ContextAttribsError::kBadMatch, "OpenGL ES 1.x contexts are not supported (ES 2.0 or later only)");
+    return bad(ContextAttribsError::kBadMatch,
+               "OpenGL ES 1.x contexts are not supported (ES 2.0 or later only)");
   if (!known_version(r.request.major, r.request.minor, es))
     return bad(ContextAttribsError::kBadMatch,
-               fmt::format("OpenGL{} version {}.{} does not exist", es ? " ES" : "", r.request.major, r.request.minor));
+               fmt::format("OpenGL{} version {}.{} does not exist", es ? " ES" : "", r.request.major,
+                           r.request.minor));
   if (r.request.forward_compatible && !es && r.request.major < 3)
     return bad(ContextAttribsError::kBadMatch, "forward-compatible contexts need OpenGL 3.0 or later");
   r.request.es_profile = es;
-  const bool versioned_profile = !es && (r.request.major > 3 || (r.request.major == 3 && r.request.minor >= 2));
+  const bool versioned_profile =
+      !es && (r.request.major > 3 || (r.request.major == 3 && r.request.minor >= 2));
   r.request.core_profile = versioned_profile && profile == GLX_CONTEXT_CORE_PROFILE_BIT_ARB;
   // 3.1 without GL_ARB_compatibility is what a 3.1 request gets; EGL decides, as GLX drivers do.
   *out = r;

@@ -10,6 +10,8 @@
 #include "glx/swap_event.hpp"
 #include "glx/xid.hpp"
 #include "log/log.hpp"
+
+// Last include: poisons every interposed name in the code below.
 #include "symbols/poison.hpp"
 
 namespace eglrun::glx::api {
@@ -60,7 +62,8 @@ bool parse_texture_attribs(Display* dpy, const FBConfigDesc* c, const int* attri
     const int v = attribs[2 * i + 1];
     switch (attribs[2 * i]) {
       case GLX_TEXTURE_FORMAT_EXT:
-        if (v != GLX_TEXTURE_FORMAT_NONE_EXT && v != GLX_TEXTURE_FORMAT_RGB_EXT && v != GLX_TEXTURE_FORMAT_RGBA_EXT) {
+        if (v != GLX_TEXTURE_FORMAT_NONE_EXT && v != GLX_TEXTURE_FORMAT_RGB_EXT &&
+            v != GLX_TEXTURE_FORMAT_RGBA_EXT) {
           raise_core_error(dpy, BadValue, kX_GLXCreatePixmap, static_cast<XID>(v));
           return false;
         }
@@ -73,7 +76,9 @@ bool parse_texture_attribs(Display* dpy, const FBConfigDesc* c, const int* attri
         }
         out->target = v;
         break;
-      case GLX_MIPMAP_TEXTURE_EXT: out->mipmap = v != 0; break;
+      case GLX_MIPMAP_TEXTURE_EXT:
+        out->mipmap = v != 0;
+        break;
       default:
         raise_core_error(dpy, BadValue, kX_GLXCreatePixmap, static_cast<XID>(attribs[2 * i]));
         return false;
@@ -81,7 +86,8 @@ bool parse_texture_attribs(Display* dpy, const FBConfigDesc* c, const int* attri
   }
   if (out->format == GLX_TEXTURE_FORMAT_NONE_EXT) return true;
   // The config must be able to bind the format and target asked for (GLX_EXT_texture_from_pixmap).
-  const bool format_ok = out->format == GLX_TEXTURE_FORMAT_RGB_EXT ? c->bind_to_texture_rgb : c->bind_to_texture_rgba;
+  const bool format_ok =
+      out->format == GLX_TEXTURE_FORMAT_RGB_EXT ? c->bind_to_texture_rgb : c->bind_to_texture_rgba;
   if (out->target == 0) out->target = GLX_TEXTURE_2D_EXT;
   const int bit = out->target == GLX_TEXTURE_1D_EXT          ? GLX_TEXTURE_1D_BIT_EXT
                   : out->target == GLX_TEXTURE_RECTANGLE_EXT ? GLX_TEXTURE_RECTANGLE_BIT_EXT
@@ -221,10 +227,18 @@ GLXPbuffer create_pbuffer(Display* dpy, GLXFBConfig config, const int* attribs) 
     }
     const int v = attribs[2 * i + 1];
     switch (attribs[2 * i]) {
-      case GLX_PBUFFER_WIDTH: w = v; break;
-      case GLX_PBUFFER_HEIGHT: h = v; break;
-      case GLX_LARGEST_PBUFFER: largest = v != 0; break;
-      case GLX_PRESERVED_CONTENTS: preserved = v != 0; break;
+      case GLX_PBUFFER_WIDTH:
+        w = v;
+        break;
+      case GLX_PBUFFER_HEIGHT:
+        h = v;
+        break;
+      case GLX_LARGEST_PBUFFER:
+        largest = v != 0;
+        break;
+      case GLX_PRESERVED_CONTENTS:
+        preserved = v != 0;
+        break;
       default:
         log::debug("glXCreatePbuffer: attribute 0x{:x} is unknown", attribs[2 * i]);
         raise_core_error(dpy, BadValue, kX_GLXCreatePbuffer, static_cast<XID>(attribs[2 * i]));
@@ -277,21 +291,43 @@ void query_drawable(Display* dpy, GLXDrawable draw, int attribute, unsigned int*
     return;
   }
   switch (attribute) {
-    case GLX_WIDTH: *value = static_cast<unsigned>(d->kind == Kind::Pbuffer ? d->reported_width : d->width()); return;
-    case GLX_HEIGHT: *value = static_cast<unsigned>(d->kind == Kind::Pbuffer ? d->reported_height : d->height()); return;
-    case GLX_PRESERVED_CONTENTS: *value = d->kind == Kind::Pbuffer ? d->preserved_contents : True; return;
-    case GLX_LARGEST_PBUFFER: *value = d->largest_pbuffer; return;
+    case GLX_WIDTH:
+      *value = static_cast<unsigned>(d->kind == Kind::Pbuffer ? d->reported_width : d->width());
+      return;
+    case GLX_HEIGHT:
+      *value = static_cast<unsigned>(d->kind == Kind::Pbuffer ? d->reported_height : d->height());
+      return;
+    case GLX_PRESERVED_CONTENTS:
+      *value = d->kind == Kind::Pbuffer ? d->preserved_contents : True;
+      return;
+    case GLX_LARGEST_PBUFFER:
+      *value = d->largest_pbuffer;
+      return;
     case GLX_FBCONFIG_ID:
       *value = static_cast<unsigned>((d->reported_config ? d->reported_config : d->config)->fbconfig_id);
       return;
-    case GLX_EVENT_MASK: *value = static_cast<unsigned>(d->event_mask); return;
+    case GLX_EVENT_MASK:
+      *value = static_cast<unsigned>(d->event_mask);
+      return;
     // GLX_EXT_swap_control_tear: a negative interval is reported as its magnitude, with late swaps tearing.
-    case GLX_SWAP_INTERVAL_EXT: *value = static_cast<unsigned>(std::abs(d->swap_interval.load())); return;
-    case GLX_LATE_SWAPS_TEAR_EXT: *value = d->swap_interval.load() < 0; return;
-    case GLX_MAX_SWAP_INTERVAL_EXT: *value = 1000; return;
-    case GLX_TEXTURE_FORMAT_EXT: *value = static_cast<unsigned>(d->texture_format); return;
-    case GLX_TEXTURE_TARGET_EXT: *value = static_cast<unsigned>(d->texture_target); return;
-    case GLX_MIPMAP_TEXTURE_EXT: *value = d->mipmap_texture; return;
+    case GLX_SWAP_INTERVAL_EXT:
+      *value = static_cast<unsigned>(std::abs(d->swap_interval.load()));
+      return;
+    case GLX_LATE_SWAPS_TEAR_EXT:
+      *value = d->swap_interval.load() < 0;
+      return;
+    case GLX_MAX_SWAP_INTERVAL_EXT:
+      *value = 1000;
+      return;
+    case GLX_TEXTURE_FORMAT_EXT:
+      *value = static_cast<unsigned>(d->texture_format);
+      return;
+    case GLX_TEXTURE_TARGET_EXT:
+      *value = static_cast<unsigned>(d->texture_target);
+      return;
+    case GLX_MIPMAP_TEXTURE_EXT:
+      *value = d->mipmap_texture;
+      return;
     case GLX_BACK_BUFFER_AGE_EXT: {
       // Defined for the calling thread's current draw drawable only (GLX_EXT_buffer_age).
       Context* c = current_context();

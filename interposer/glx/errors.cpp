@@ -1,11 +1,12 @@
 #include "glx/errors.hpp"
 
-
 #include <vector>
 
 #include "glx/code_choice.hpp"
 #include "log/log.hpp"
 #include "symbols/real.hpp"
+
+// Last include: poisons every interposed name in the code below.
 #include "symbols/poison.hpp"
 
 namespace eglrun::glx {
@@ -19,7 +20,8 @@ ExtensionCodes choose_codes(Display* dpy) {
   char** names = XListExtensions(dpy, &count);
   for (int i = 0; i < count; ++i) {
     ServerExtension e;
-    if (real::XQueryExtension_fn(dpy, names[i], &e.major_opcode, &e.first_event, &e.first_error)) used.push_back(e);
+    if (real::XQueryExtension_fn(dpy, names[i], &e.major_opcode, &e.first_event, &e.first_error))
+      used.push_back(e);
   }
   if (names) XFreeExtensionList(names);
   ExtensionCodes c = choose_extension_codes(used);

@@ -16,6 +16,8 @@
 #include "drawable/gl_state.hpp"
 #include "log/log.hpp"
 #include "symbols/real.hpp"
+
+// Last include: poisons every interposed name in the code below.
 #include "symbols/poison.hpp"
 
 namespace eglrun::glx {
@@ -104,7 +106,8 @@ WindowOutput* window_output(const std::shared_ptr<Drawable>& d) {
 void note_status(Drawable& d, auto s) {
   using S = decltype(s);
   switch (s) {
-    case S::Ok: return;
+    case S::Ok:
+      return;
     case S::WindowGone:
       if (log::first_time(fmt::format("gone-{}", d.serial)))
         log::info("X drawable 0x{:x} is gone: its frames are dropped", d.x_id);

@@ -26,8 +26,12 @@ EGLRUN_EXPORT GLXContext glXCreateContext(Display* dpy, XVisualInfo* vis, GLXCon
 EGLRUN_EXPORT GLXPixmap glXCreateGLXPixmap(Display* dpy, XVisualInfo* vis, Pixmap pixmap) {
   GLX_CALL(api::create_glx_pixmap(dpy, vis, pixmap));
 }
-EGLRUN_EXPORT void glXDestroyContext(Display* dpy, GLXContext ctx) { GLX_CALL(api::destroy_context(dpy, ctx)); }
-EGLRUN_EXPORT void glXDestroyGLXPixmap(Display* dpy, GLXPixmap pix) { GLX_CALL(api::destroy_pixmap(dpy, pix, true)); }
+EGLRUN_EXPORT void glXDestroyContext(Display* dpy, GLXContext ctx) {
+  GLX_CALL(api::destroy_context(dpy, ctx));
+}
+EGLRUN_EXPORT void glXDestroyGLXPixmap(Display* dpy, GLXPixmap pix) {
+  GLX_CALL(api::destroy_pixmap(dpy, pix, true));
+}
 EGLRUN_EXPORT int glXGetConfig(Display* dpy, XVisualInfo* vis, int attrib, int* value) {
   GLX_CALL(api::get_config(dpy, vis, attrib, value));
 }
@@ -43,13 +47,17 @@ EGLRUN_EXPORT Bool glXQueryExtension(Display* dpy, int* error_base, int* event_b
 EGLRUN_EXPORT Bool glXQueryVersion(Display* dpy, int* major, int* minor) {
   GLX_CALL(api::query_version(dpy, major, minor));
 }
-EGLRUN_EXPORT void glXSwapBuffers(Display* dpy, GLXDrawable drawable) { GLX_CALL(api::swap_buffers(dpy, drawable)); }
+EGLRUN_EXPORT void glXSwapBuffers(Display* dpy, GLXDrawable drawable) {
+  GLX_CALL(api::swap_buffers(dpy, drawable));
+}
 EGLRUN_EXPORT void glXUseXFont(Font font, int first, int count, int list_base) {
   GLX_CALL(api::use_x_font(font, first, count, list_base));
 }
 EGLRUN_EXPORT void glXWaitGL() { GLX_CALL(api::wait_gl()); }
 EGLRUN_EXPORT void glXWaitX() { GLX_CALL(api::wait_x()); }
-EGLRUN_EXPORT const char* glXGetClientString(Display* dpy, int name) { GLX_CALL(api::get_client_string(dpy, name)); }
+EGLRUN_EXPORT const char* glXGetClientString(Display* dpy, int name) {
+  GLX_CALL(api::get_client_string(dpy, name));
+}
 EGLRUN_EXPORT const char* glXQueryServerString(Display* dpy, int screen, int name) {
   GLX_CALL(api::query_server_string(dpy, screen, name));
 }
@@ -78,16 +86,20 @@ EGLRUN_EXPORT void glXDestroyWindow(Display* dpy, GLXWindow win) { GLX_CALL(api:
 EGLRUN_EXPORT GLXPixmap glXCreatePixmap(Display* dpy, GLXFBConfig config, Pixmap pixmap, const int* attribs) {
   GLX_CALL(api::create_pixmap(dpy, config, pixmap, attribs));
 }
-EGLRUN_EXPORT void glXDestroyPixmap(Display* dpy, GLXPixmap pixmap) { GLX_CALL(api::destroy_pixmap(dpy, pixmap, false)); }
+EGLRUN_EXPORT void glXDestroyPixmap(Display* dpy, GLXPixmap pixmap) {
+  GLX_CALL(api::destroy_pixmap(dpy, pixmap, false));
+}
 EGLRUN_EXPORT GLXPbuffer glXCreatePbuffer(Display* dpy, GLXFBConfig config, const int* attribs) {
   GLX_CALL(api::create_pbuffer(dpy, config, attribs));
 }
-EGLRUN_EXPORT void glXDestroyPbuffer(Display* dpy, GLXPbuffer pbuf) { GLX_CALL(api::destroy_pbuffer(dpy, pbuf)); }
+EGLRUN_EXPORT void glXDestroyPbuffer(Display* dpy, GLXPbuffer pbuf) {
+  GLX_CALL(api::destroy_pbuffer(dpy, pbuf));
+}
 EGLRUN_EXPORT void glXQueryDrawable(Display* dpy, GLXDrawable draw, int attribute, unsigned int* value) {
   GLX_CALL(api::query_drawable(dpy, draw, attribute, value));
 }
-EGLRUN_EXPORT GLXContext glXCreateNewContext(Display* dpy, GLXFBConfig config, int render_type, GLXContext share,
-                                             Bool direct) {
+EGLRUN_EXPORT GLXContext glXCreateNewContext(Display* dpy, GLXFBConfig config, int render_type,
+                                             GLXContext share, Bool direct) {
   GLX_CALL(api::create_new_context(dpy, config, render_type, share, direct));
 }
 EGLRUN_EXPORT Bool glXMakeContextCurrent(Display* dpy, GLXDrawable draw, GLXDrawable read, GLXContext ctx) {
@@ -105,8 +117,8 @@ EGLRUN_EXPORT void glXGetSelectedEvent(Display* dpy, GLXDrawable draw, unsigned 
 }
 
 // GLX_ARB_create_context
-EGLRUN_EXPORT GLXContext glXCreateContextAttribsARB(Display* dpy, GLXFBConfig config, GLXContext share, Bool direct,
-                                                    const int* attribs) {
+EGLRUN_EXPORT GLXContext glXCreateContextAttribsARB(Display* dpy, GLXFBConfig config, GLXContext share,
+                                                    Bool direct, const int* attribs) {
   GLX_CALL(api::create_context_attribs(dpy, config, share, direct, attribs));
 }
 
@@ -146,7 +158,8 @@ EGLRUN_EXPORT const char* glXQueryRendererStringMESA(Display* dpy, int screen, i
 }
 
 // GLX_MESA_copy_sub_buffer
-EGLRUN_EXPORT void glXCopySubBufferMESA(Display* dpy, GLXDrawable drawable, int x, int y, int width, int height) {
+EGLRUN_EXPORT void glXCopySubBufferMESA(Display* dpy, GLXDrawable drawable, int x, int y, int width,
+                                        int height) {
   GLX_CALL(api::copy_sub_buffer(dpy, drawable, x, y, width, height));
 }
 
@@ -156,7 +169,9 @@ EGLRUN_EXPORT int glXQueryContextInfoEXT(Display* dpy, GLXContext ctx, int attri
   GLX_CALL(api::query_context(dpy, ctx, attribute, value));
 }
 EGLRUN_EXPORT GLXContextID glXGetContextIDEXT(const GLXContext ctx) { GLX_CALL(api::get_context_id(ctx)); }
-EGLRUN_EXPORT GLXContext glXImportContextEXT(Display* dpy, GLXContextID id) { GLX_CALL(api::import_context(dpy, id)); }
+EGLRUN_EXPORT GLXContext glXImportContextEXT(Display* dpy, GLXContextID id) {
+  GLX_CALL(api::import_context(dpy, id));
+}
 EGLRUN_EXPORT void glXFreeContextEXT(Display* dpy, GLXContext ctx) { GLX_CALL(api::free_context(dpy, ctx)); }
 
 // GLX_EXT_texture_from_pixmap

@@ -13,6 +13,8 @@
 #include "glx/registry.hpp"
 #include "log/log.hpp"
 #include "symbols/real.hpp"
+
+// Last include: poisons every interposed name in the code below.
 #include "symbols/poison.hpp"
 
 namespace eglrun::glx {
@@ -143,7 +145,8 @@ Bool make_current(Display* dpy, GLXDrawable draw, GLXDrawable read, GLXContext h
     raise_core_error(dpy, BadAlloc, request);
     return False;
   }
-  if (prev == ctx && ctx->draw_handle == draw && ctx->read_handle == read && ctx->current_dpy == dpy) return True;
+  if (prev == ctx && ctx->draw_handle == draw && ctx->read_handle == read && ctx->current_dpy == dpy)
+    return True;
 
   std::shared_ptr<Drawable> draw_d, read_d;
   if (draw != None) {
@@ -165,8 +168,10 @@ Bool make_current(Display* dpy, GLXDrawable draw, GLXDrawable read, GLXContext h
     old_draw_fbo = ctx->draw_fb ? ctx->draw_fb->fbo() : 0;
     old_read_fbo = ctx->read_fb ? ctx->read_fb->fbo() : 0;
   }
-  bool was_default_draw = !ctx->ever_current || (prev == ctx && bound(GL_DRAW_FRAMEBUFFER_BINDING) == old_draw_fbo);
-  bool was_default_read = !ctx->ever_current || (prev == ctx && bound(GL_READ_FRAMEBUFFER_BINDING) == old_read_fbo);
+  bool was_default_draw =
+      !ctx->ever_current || (prev == ctx && bound(GL_DRAW_FRAMEBUFFER_BINDING) == old_draw_fbo);
+  bool was_default_read =
+      !ctx->ever_current || (prev == ctx && bound(GL_READ_FRAMEBUFFER_BINDING) == old_read_fbo);
 
   if (prev && prev != ctx) {
     release(prev);

@@ -17,6 +17,7 @@ struct XImageLayout {
 
 // Rows stay in X order (row 0 = top of the pixmap): the texture is then y-inverted
 // (GLX_Y_INVERTED_EXT = True), which costs no flip. False when the layout is unusable.
-bool convert_ximage(const XImageLayout& layout, const uint8_t* data, bool with_alpha, std::vector<uint8_t>* out);
+bool convert_ximage(const XImageLayout& layout, const uint8_t* data, bool with_alpha,
+                    std::vector<uint8_t>* out);
 
 }  // namespace eglrun::glx

@@ -29,8 +29,8 @@ auto make_table() {
   std::array table{
 #define GLX_ENTRYPOINT(name) ProcEntry{#name, reinterpret_cast<__GLXextFuncPtr>(&::name)},
 #define GL_ENTRYPOINT(name) ProcEntry{#name, reinterpret_cast<__GLXextFuncPtr>(&::name)},
-#include "symbols/glx_entrypoints.inc"
 #include "symbols/gl_entrypoints.inc"
+#include "symbols/glx_entrypoints.inc"
 #undef GLX_ENTRYPOINT
 #undef GL_ENTRYPOINT
   };
@@ -50,7 +50,8 @@ __GLXextFuncPtr lookup(const GLubyte* proc_name) {
   if (proc_name == nullptr) return nullptr;
   std::string_view name(reinterpret_cast<const char*>(proc_name));
   const auto& t = sorted_table();
-  auto it = std::lower_bound(t.begin(), t.end(), name, [](const ProcEntry& e, std::string_view n) { return e.name < n; });
+  auto it = std::lower_bound(t.begin(), t.end(), name,
+                             [](const ProcEntry& e, std::string_view n) { return e.name < n; });
   if (it != t.end() && it->name == name) return it->address;
   // A GLX function eglrun does not implement must not resolve to another GLX's.
   if (name.starts_with("glX")) return nullptr;

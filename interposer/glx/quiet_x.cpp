@@ -25,7 +25,8 @@ int swallow(Display* dpy, xError* err, XExtCodes*, int* ret_code) {
   if (t == nullptr || t->dpy != dpy) return 0;
   if (err->majorCode != X_GetWindowAttributes && err->majorCode != X_GetGeometry) return 0;
   // 16-bit sequence numbers; ours are the next few after first_serial.
-  const unsigned distance = static_cast<uint16_t>(err->sequenceNumber - static_cast<uint16_t>(t->first_serial));
+  const unsigned distance =
+      static_cast<uint16_t>(err->sequenceNumber - static_cast<uint16_t>(t->first_serial));
   if (distance > 8) return 0;
   t->caught = true;
   *ret_code = 0;  // _XReply returns 0: the Xlib call reports failure
@@ -70,10 +71,11 @@ bool get_window_attributes(Display* dpy, Window window, XWindowAttributes* attr)
   return quietly(dpy, [&] { return XGetWindowAttributes(dpy, window, attr) != 0; });
 }
 
-bool get_geometry(Display* dpy, Drawable drawable, Window* root, int* x, int* y, unsigned* width, unsigned* height,
-                  unsigned* border, unsigned* depth) {
+bool get_geometry(Display* dpy, Drawable drawable, Window* root, int* x, int* y, unsigned* width,
+                  unsigned* height, unsigned* border, unsigned* depth) {
   if (dpy == nullptr || drawable == 0) return false;
-  return quietly(dpy, [&] { return XGetGeometry(dpy, drawable, root, x, y, width, height, border, depth) != 0; });
+  return quietly(dpy,
+                 [&] { return XGetGeometry(dpy, drawable, root, x, y, width, height, border, depth) != 0; });
 }
 
 }  // namespace eglrun::glx::quiet

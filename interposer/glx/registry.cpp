@@ -3,6 +3,8 @@
 #include "egl/backend.hpp"
 #include "glx/visuals.hpp"
 #include "log/log.hpp"
+
+// Last include: poisons every interposed name in the code below.
 #include "symbols/poison.hpp"
 
 namespace eglrun::glx {
@@ -78,7 +80,8 @@ const FBConfigDesc* Registry::validate_config(Display* dpy, const void* handle) 
     const auto* first = s->configs.data();
     const auto* last = first + s->configs.size();
     const auto* p = static_cast<const FBConfigDesc*>(handle);
-    auto a = reinterpret_cast<uintptr_t>(first), b = reinterpret_cast<uintptr_t>(last), x = reinterpret_cast<uintptr_t>(p);
+    auto a = reinterpret_cast<uintptr_t>(first), b = reinterpret_cast<uintptr_t>(last),
+         x = reinterpret_cast<uintptr_t>(p);
     if (x >= a && x < b && (x - a) % sizeof(FBConfigDesc) == 0) return p;
   }
   return nullptr;

@@ -44,8 +44,8 @@ class Registry {
 
   std::recursive_mutex mutex;
 
-  DisplayState& display(Display* dpy);           // created on first use
-  DisplayState* find_display(Display* dpy);      // nullptr if never seen
+  DisplayState& display(Display* dpy);       // created on first use
+  DisplayState* find_display(Display* dpy);  // nullptr if never seen
   std::unique_ptr<DisplayState> remove_display(Display* dpy);
 
   // Configs of a screen (derived on first use); nullptr if the screen is invalid or EGL is unusable.

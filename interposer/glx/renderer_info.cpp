@@ -8,6 +8,8 @@
 
 #include "egl/backend.hpp"
 #include "symbols/real.hpp"
+
+// Last include: poisons every interposed name in the code below.
 #include "symbols/poison.hpp"
 
 namespace eglrun::glx {
@@ -64,19 +66,22 @@ RendererInfo probe() {
     // "4.5 (Compatibility Profile) Mesa 22.3.6": the driver version is the last dotted number.
     auto pos = info.version.rfind(' ');
     unsigned a = 0, bb = 0, cc = 0;
-    if (pos != std::string::npos && std::sscanf(info.version.c_str() + pos + 1, "%u.%u.%u", &a, &bb, &cc) >= 2) {
+    if (pos != std::string::npos &&
+        std::sscanf(info.version.c_str() + pos + 1, "%u.%u.%u", &a, &bb, &cc) >= 2) {
       info.version_numbers[0] = a;
       info.version_numbers[1] = bb;
       info.version_numbers[2] = cc;
     }
   }
-  if (old_ctx != EGL_NO_CONTEXT) eglMakeCurrent(old_dpy, old_draw, old_read, old_ctx);
-  else eglMakeCurrent(b->display, EGL_NO_SURFACE, EGL_NO_SURFACE, EGL_NO_CONTEXT);
+  if (old_ctx != EGL_NO_CONTEXT)
+    eglMakeCurrent(old_dpy, old_draw, old_read, old_ctx);
+  else
+    eglMakeCurrent(b->display, EGL_NO_SURFACE, EGL_NO_SURFACE, EGL_NO_CONTEXT);
   if (c != EGL_NO_CONTEXT) eglDestroyContext(b->display, c);
 
   static const int desktop[][2] = {{4, 6}, {4, 5}, {4, 4}, {4, 3}, {4, 2}, {4, 1}, {4, 0}, {3, 3}, {3, 2}};
-  static const int compat[][2] = {{4, 6}, {4, 5}, {4, 4}, {4, 3}, {4, 2}, {4, 1}, {4, 0}, {3, 3},
-                                  {3, 2}, {3, 1}, {3, 0}, {2, 1}, {2, 0}, {1, 5}};
+  static const int compat[][2] = {{4, 6}, {4, 5}, {4, 4}, {4, 3}, {4, 2}, {4, 1}, {4, 0},
+                                  {3, 3}, {3, 2}, {3, 1}, {3, 0}, {2, 1}, {2, 0}, {1, 5}};
   static const int es2[][2] = {{3, 2}, {3, 1}, {3, 0}, {2, 0}};
   static const int es1[][2] = {{1, 1}, {1, 0}};
   highest(*b, false, true, desktop, 9, info.core_max);

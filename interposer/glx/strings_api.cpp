@@ -3,6 +3,8 @@
 #include "glx/extensions.hpp"
 #include "glx/registry.hpp"
 #include "glx/renderer_info.hpp"
+
+// Last include: poisons every interposed name in the code below.
 #include "symbols/poison.hpp"
 
 namespace eglrun::glx::api {
@@ -14,42 +16,69 @@ constexpr const char* kVersion = "1.4";
 
 const char* string_for(int name) {
   switch (name) {
-    case GLX_VENDOR: return kVendor;
-    case GLX_VERSION: return kVersion;
-    case GLX_EXTENSIONS: return extension_string().c_str();
-    default: return nullptr;
+    case GLX_VENDOR:
+      return kVendor;
+    case GLX_VERSION:
+      return kVersion;
+    case GLX_EXTENSIONS:
+      return extension_string().c_str();
+    default:
+      return nullptr;
   }
 }
 
 bool integer_for(const RendererInfo& r, int attribute, unsigned int* value) {
   switch (attribute) {
-    case GLX_RENDERER_VENDOR_ID_MESA: value[0] = r.vendor_id; return true;
-    case GLX_RENDERER_DEVICE_ID_MESA: value[0] = r.device_id; return true;
+    case GLX_RENDERER_VENDOR_ID_MESA:
+      value[0] = r.vendor_id;
+      return true;
+    case GLX_RENDERER_DEVICE_ID_MESA:
+      value[0] = r.device_id;
+      return true;
     case GLX_RENDERER_VERSION_MESA:
       for (int i = 0; i < 3; ++i) value[i] = r.version_numbers[i];
       return true;
-    case GLX_RENDERER_ACCELERATED_MESA: value[0] = r.accelerated; return true;
-    case GLX_RENDERER_VIDEO_MEMORY_MESA: value[0] = r.video_memory_mb; return true;
-    case GLX_RENDERER_UNIFIED_MEMORY_ARCHITECTURE_MESA: value[0] = r.unified_memory; return true;
+    case GLX_RENDERER_ACCELERATED_MESA:
+      value[0] = r.accelerated;
+      return true;
+    case GLX_RENDERER_VIDEO_MEMORY_MESA:
+      value[0] = r.video_memory_mb;
+      return true;
+    case GLX_RENDERER_UNIFIED_MEMORY_ARCHITECTURE_MESA:
+      value[0] = r.unified_memory;
+      return true;
     case GLX_RENDERER_PREFERRED_PROFILE_MESA:
       value[0] = r.core_max[0] ? GLX_CONTEXT_CORE_PROFILE_BIT_ARB : GLX_CONTEXT_COMPATIBILITY_PROFILE_BIT_ARB;
       return true;
-    case GLX_RENDERER_OPENGL_CORE_PROFILE_VERSION_MESA: value[0] = r.core_max[0]; value[1] = r.core_max[1]; return true;
+    case GLX_RENDERER_OPENGL_CORE_PROFILE_VERSION_MESA:
+      value[0] = r.core_max[0];
+      value[1] = r.core_max[1];
+      return true;
     case GLX_RENDERER_OPENGL_COMPATIBILITY_PROFILE_VERSION_MESA:
       value[0] = r.compat_max[0];
       value[1] = r.compat_max[1];
       return true;
-    case GLX_RENDERER_OPENGL_ES_PROFILE_VERSION_MESA: value[0] = r.es1_max[0]; value[1] = r.es1_max[1]; return true;
-    case GLX_RENDERER_OPENGL_ES2_PROFILE_VERSION_MESA: value[0] = r.es2_max[0]; value[1] = r.es2_max[1]; return true;
-    default: return false;
+    case GLX_RENDERER_OPENGL_ES_PROFILE_VERSION_MESA:
+      value[0] = r.es1_max[0];
+      value[1] = r.es1_max[1];
+      return true;
+    case GLX_RENDERER_OPENGL_ES2_PROFILE_VERSION_MESA:
+      value[0] = r.es2_max[0];
+      value[1] = r.es2_max[1];
+      return true;
+    default:
+      return false;
   }
 }
 
 const char* string_of(const RendererInfo& r, int attribute) {
   switch (attribute) {
-    case GLX_RENDERER_VENDOR_ID_MESA: return r.vendor.c_str();
-    case GLX_RENDERER_DEVICE_ID_MESA: return r.renderer.c_str();
-    default: return nullptr;
+    case GLX_RENDERER_VENDOR_ID_MESA:
+      return r.vendor.c_str();
+    case GLX_RENDERER_DEVICE_ID_MESA:
+      return r.renderer.c_str();
+    default:
+      return nullptr;
   }
 }
 
@@ -83,7 +112,8 @@ const char* query_extensions_string(Display* dpy, int screen) {
 }
 
 Bool query_renderer_integer(Display* dpy, int screen, int renderer, int attribute, unsigned int* value) {
-  if (dpy == nullptr || renderer != 0 || value == nullptr || screen < 0 || screen >= ScreenCount(dpy)) return False;
+  if (dpy == nullptr || renderer != 0 || value == nullptr || screen < 0 || screen >= ScreenCount(dpy))
+    return False;
   const auto& r = renderer_info();
   return r.valid && integer_for(r, attribute, value);
 }

@@ -11,6 +11,8 @@
 #include "glx/swap_event.hpp"
 #include "log/log.hpp"
 #include "symbols/real.hpp"
+
+// Last include: poisons every interposed name in the code below.
 #include "symbols/poison.hpp"
 
 namespace eglrun::glx::api {
@@ -35,7 +37,8 @@ uint64_t retrace_count() {
 }
 
 void wait_for_retrace(uint64_t target) {
-  auto when = epoch() + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(target / kRefreshHz));
+  auto when = epoch() +
+              std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(target / kRefreshHz));
   std::this_thread::sleep_until(when);
 }
 
@@ -62,7 +65,8 @@ void pace(drawable::Drawable& d) {
 
 void announce_swap(Display* dpy, drawable::Drawable& d) {
   if (!(d.event_mask & GLX_BUFFER_SWAP_COMPLETE_INTEL_MASK) || d.kind != drawable::Kind::Window) return;
-  const auto ust = std::chrono::duration_cast<std::chrono::microseconds>(Clock::now().time_since_epoch()).count();
+  const auto ust =
+      std::chrono::duration_cast<std::chrono::microseconds>(Clock::now().time_since_epoch()).count();
   send_swap_complete(dpy, d.handle, d.x_id, ust, static_cast<int64_t>(retrace_count()),
                      static_cast<int64_t>(d.swap_count.load()));
 }
@@ -81,7 +85,8 @@ void swap_buffers(Display* dpy, GLXDrawable drawable) {
         raise_glx_error(dpy, kGLXBadDrawable, false, kX_GLXSwapBuffers, drawable);
       return;
     }
-    log::debug("glXSwapBuffers on 0x{:x}, which is not current in this thread: nothing to read it with", drawable);
+    log::debug("glXSwapBuffers on 0x{:x}, which is not current in this thread: nothing to read it with",
+               drawable);
     return;
   }
   pace(fb->drawable());

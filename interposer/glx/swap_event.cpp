@@ -17,12 +17,14 @@
 
 #include "glx/errors.hpp"
 #include "log/log.hpp"
+
+// Last include: poisons every interposed name in the code below.
 #include "symbols/poison.hpp"
 
 // From Xlibint.h, which cannot be included with the C++ library (it defines min and max).
 extern "C" unsigned long _XSetLastRequestRead(Display* dpy, xGenericReply* rep);
-extern "C" Bool (*XESetWireToEvent(Display* dpy, int event_number, Bool (*proc)(Display*, XEvent*, xEvent*)))(
-    Display*, XEvent*, xEvent*);
+extern "C" Bool (*XESetWireToEvent(Display* dpy, int event_number,
+                                   Bool (*proc)(Display*, XEvent*, xEvent*)))(Display*, XEvent*, xEvent*);
 
 namespace eglrun::glx {
 
@@ -55,7 +57,8 @@ Bool convert(Display* dpy, XEvent* out, xEvent* wire) {
     if (it == g_hooked.end()) return False;
     previous = it->second.previous;
     const auto& cm = wire->u.clientMessage;
-    if ((wire->u.u.type & 0x7f) == ClientMessage && wire->u.u.detail == 32 && cm.u.l.type == it->second.atom) {
+    if ((wire->u.u.type & 0x7f) == ClientMessage && wire->u.u.detail == 32 &&
+        cm.u.l.type == it->second.atom) {
       auto p = g_pending.find(static_cast<uint32_t>(cm.u.l.longs0));
       if (p == g_pending.end()) return False;  // not ours after all: drop it
       auto* ev = reinterpret_cast<GLXBufferSwapComplete*>(out);
@@ -90,7 +93,8 @@ void enable_swap_events(Display* dpy) {
   h.event_type = event_type;
   h.previous = XESetWireToEvent(dpy, ClientMessage, convert);
   g_hooked[dpy] = h;
-  log::debug("GLX_INTEL_swap_event: ClientMessage conversion hooked on display {:p}", static_cast<void*>(dpy));
+  log::debug("GLX_INTEL_swap_event: ClientMessage conversion hooked on display {:p}",
+             static_cast<void*>(dpy));
 }
 
 void send_swap_complete(Display* dpy, XID drawable, XID window, int64_t ust, int64_t msc, int64_t sbc) {

@@ -15,6 +15,8 @@
 #include "glx/registry.hpp"
 #include "log/log.hpp"
 #include "symbols/real.hpp"
+
+// Last include: poisons every interposed name in the code below.
 #include "symbols/poison.hpp"
 
 namespace eglrun::glx::api {
@@ -68,9 +70,12 @@ class ScopedUnpack {
 
 GLenum gl_target(int glx_target) {
   switch (glx_target) {
-    case GLX_TEXTURE_1D_EXT: return GL_TEXTURE_1D;
-    case GLX_TEXTURE_RECTANGLE_EXT: return GL_TEXTURE_RECTANGLE;
-    default: return GL_TEXTURE_2D;
+    case GLX_TEXTURE_1D_EXT:
+      return GL_TEXTURE_1D;
+    case GLX_TEXTURE_RECTANGLE_EXT:
+      return GL_TEXTURE_RECTANGLE;
+    default:
+      return GL_TEXTURE_2D;
   }
 }
 
@@ -123,7 +128,8 @@ void bind_tex_image(Display* dpy, GLXDrawable handle, int buffer, const int* att
   const int w = d->width(), h = d->height();
   const GLenum target = gl_target(d->texture_target);
   const int rows = target == GL_TEXTURE_1D ? 1 : h;
-  XImage* img = XGetImage(dpy, d->x_id, 0, 0, static_cast<unsigned>(w), static_cast<unsigned>(rows), AllPlanes, ZPixmap);
+  XImage* img = XGetImage(dpy, d->x_id, 0, 0, static_cast<unsigned>(w), static_cast<unsigned>(rows),
+                          AllPlanes, ZPixmap);
   if (img == nullptr) {
     log::warn("glXBindTexImageEXT: cannot read pixmap 0x{:x} from the X server", d->x_id);
     return;

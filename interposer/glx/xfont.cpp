@@ -10,6 +10,8 @@
 #include "glx/registry.hpp"
 #include "log/log.hpp"
 #include "symbols/real.hpp"
+
+// Last include: poisons every interposed name in the code below.
 #include "symbols/poison.hpp"
 
 namespace eglrun::glx::api {
@@ -27,7 +29,8 @@ const XCharStruct* glyph_metrics(const XFontStruct* fs, unsigned ch) {
     return nullptr;
   const XCharStruct* cs = &fs->per_char[(byte1 - fs->min_byte1) * cols + (byte2 - fs->min_char_or_byte2)];
   // A glyph with all-zero metrics does not exist in the font.
-  if (cs->width == 0 && cs->lbearing == 0 && cs->rbearing == 0 && cs->ascent == 0 && cs->descent == 0) return nullptr;
+  if (cs->width == 0 && cs->lbearing == 0 && cs->rbearing == 0 && cs->ascent == 0 && cs->descent == 0)
+    return nullptr;
   return cs;
 }
 
@@ -83,7 +86,8 @@ void use_x_font(Font font, int first, int count, int list_base) {
         // glBitmap rows go bottom-up, most significant bit first.
         for (int y = 0; y < h; ++y)
           for (int x = 0; x < w; ++x)
-            if (XGetPixel(img, x, y)) bits[static_cast<size_t>((h - 1 - y) * row_bytes + x / 8)] |= 0x80 >> (x % 8);
+            if (XGetPixel(img, x, y))
+              bits[static_cast<size_t>((h - 1 - y) * row_bytes + x / 8)] |= 0x80 >> (x % 8);
         XDestroyImage(img);
       }
       glBitmap_fn(w, h, static_cast<GLfloat>(-cs->lbearing), static_cast<GLfloat>(cs->descent),

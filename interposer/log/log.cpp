@@ -24,12 +24,18 @@ std::atomic<Level>& current() {
 
 constexpr std::string_view tag(Level l) {
   switch (l) {
-    case Level::Error: return "error: ";
-    case Level::Warn: return "warning: ";
-    case Level::Info: return "";
-    case Level::Debug: return "debug: ";
-    case Level::Trace: return "trace: ";
-    case Level::Off: break;
+    case Level::Error:
+      return "error: ";
+    case Level::Warn:
+      return "warning: ";
+    case Level::Info:
+      return "";
+    case Level::Debug:
+      return "debug: ";
+    case Level::Trace:
+      return "trace: ";
+    case Level::Off:
+      break;
   }
   return "";
 }

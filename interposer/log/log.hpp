@@ -23,15 +23,25 @@ void emit(Level l, fmt::format_string<Args...> f, Args&&... args) {
   if (enabled(l)) write(l, fmt::format(f, std::forward<Args>(args)...));
 }
 template <typename... Args>
-void error(fmt::format_string<Args...> f, Args&&... args) { emit(Level::Error, f, std::forward<Args>(args)...); }
+void error(fmt::format_string<Args...> f, Args&&... args) {
+  emit(Level::Error, f, std::forward<Args>(args)...);
+}
 template <typename... Args>
-void warn(fmt::format_string<Args...> f, Args&&... args) { emit(Level::Warn, f, std::forward<Args>(args)...); }
+void warn(fmt::format_string<Args...> f, Args&&... args) {
+  emit(Level::Warn, f, std::forward<Args>(args)...);
+}
 template <typename... Args>
-void info(fmt::format_string<Args...> f, Args&&... args) { emit(Level::Info, f, std::forward<Args>(args)...); }
+void info(fmt::format_string<Args...> f, Args&&... args) {
+  emit(Level::Info, f, std::forward<Args>(args)...);
+}
 template <typename... Args>
-void debug(fmt::format_string<Args...> f, Args&&... args) { emit(Level::Debug, f, std::forward<Args>(args)...); }
+void debug(fmt::format_string<Args...> f, Args&&... args) {
+  emit(Level::Debug, f, std::forward<Args>(args)...);
+}
 template <typename... Args>
-void trace(fmt::format_string<Args...> f, Args&&... args) { emit(Level::Trace, f, std::forward<Args>(args)...); }
+void trace(fmt::format_string<Args...> f, Args&&... args) {
+  emit(Level::Trace, f, std::forward<Args>(args)...);
+}
 
 // True the first time it is called with `key` in this process: for messages that must appear once.
 bool first_time(std::string_view key);

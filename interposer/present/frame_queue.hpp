@@ -25,7 +25,7 @@ struct Frame {
   bool swap_red_blue = false;           // RGBA in memory: the copy turns it into the X visual's BGRA
   EGLDisplay display = EGL_NO_DISPLAY;  // with fence: signalled once `pixels` hold the frame
   EGLSync fence = EGL_NO_SYNC;
-  const void* owner = nullptr;  // the producer (a readback ring), so it can take back a queued frame
+  const void* owner = nullptr;       // the producer (a readback ring), so it can take back a queued frame
   std::function<void()> on_release;  // gives the memory back to the producer
   uint64_t sequence = 0;             // set by the queue
   double producer_seconds = 0;       // app-thread time spent getting the frame out (profile)

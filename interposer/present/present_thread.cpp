@@ -1,5 +1,5 @@
-#include "present/window_presenter.hpp"
 #include "present/present_thread.hpp"
+#include "present/window_presenter.hpp"
 
 #include <pthread.h>
 
@@ -149,8 +149,8 @@ void PresentThread::run(std::string display_name) {
       if (!worker) worker = std::make_unique<ReadbackWorker>(frame.display);
       if (!worker->read(frame.image, image.pixels, image.stride, frame.bottom_up)) image.pixels = nullptr;
     } else if (image.pixels != nullptr) {
-      copy_rows(frame.pixels, frame.stride, frame.bottom_up, frame.width, frame.height, image.pixels, image.stride,
-                frame.swap_red_blue);
+      copy_rows(frame.pixels, frame.stride, frame.bottom_up, frame.width, frame.height, image.pixels,
+                image.stride, frame.swap_red_blue);
     }
     auto t3 = Clock::now();
     const double producer = frame.producer_seconds;

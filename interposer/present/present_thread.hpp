@@ -66,7 +66,7 @@ class PresentThread {
   std::condition_variable wake_;  // frames queued, or stop
   std::condition_variable done_;  // a frame finished, or the thread ended
   FrameQueue queue_;
-  uint64_t done_through_ = 0;   // every sequence <= this was shown or dropped
+  uint64_t done_through_ = 0;  // every sequence <= this was shown or dropped
   bool stopping_ = false;
   uint64_t size_requests_ = 0, size_answers_ = 0;
   PresentStatus status_ = PresentStatus::Ok;

@@ -20,8 +20,9 @@ std::string Profiler::poll(Clock::time_point now) {
   const double elapsed = std::chrono::duration<double>(now - start_).count();
   if (elapsed < period_) return {};
   const double frames = shown_ > 0 ? static_cast<double>(shown_) : 1.0;
-  std::string out = fmt::format("profile {}: {:.1f} fps ({} shown, {} dropped in {:.1f} s); per frame:", label_,
-                                static_cast<double>(shown_) / elapsed, shown_, dropped_, elapsed);
+  std::string out =
+      fmt::format("profile {}: {:.1f} fps ({} shown, {} dropped in {:.1f} s); per frame:", label_,
+                  static_cast<double>(shown_) / elapsed, shown_, dropped_, elapsed);
   for (int i = 0; i < static_cast<int>(Stage::kCount); ++i) {
     const double mpix = seconds_[i] > 0 ? static_cast<double>(pixels_[i]) / seconds_[i] / 1e6 : 0.0;
     out += fmt::format(" {} {:.2f} ms ({:.0f} Mpix/s)", kStageNames[i], seconds_[i] * 1e3 / frames, mpix);

@@ -9,10 +9,10 @@
 #define X11_ENTRYPOINT(name) EGLRUN_POISON(name)
 #define DL_ENTRYPOINT(name) EGLRUN_POISON(name)
 #define XCB_ENTRYPOINT(name) EGLRUN_POISON(name)
-#include "symbols/glx_entrypoints.inc"
-#include "symbols/gl_entrypoints.inc"
-#include "symbols/x11_entrypoints.inc"
 #include "symbols/dl_entrypoints.inc"
+#include "symbols/gl_entrypoints.inc"
+#include "symbols/glx_entrypoints.inc"
+#include "symbols/x11_entrypoints.inc"
 #include "symbols/xcb_entrypoints.inc"
 #undef GLX_ENTRYPOINT
 #undef GL_ENTRYPOINT

@@ -49,8 +49,8 @@ void resolve_x11() {
   static std::once_flag once;
   std::call_once(once, [] {
     resolve_dl();
-#define X11_ENTRYPOINT(name)                                                       \
-  name##_fn = reinterpret_cast<decltype(name##_fn)>(dlsym_fn(RTLD_NEXT, #name));   \
+#define X11_ENTRYPOINT(name)                                                     \
+  name##_fn = reinterpret_cast<decltype(name##_fn)>(dlsym_fn(RTLD_NEXT, #name)); \
   if (name##_fn == nullptr) log::error("cannot find the real {} (is libX11 loaded?)", #name);
 #include "symbols/x11_entrypoints.inc"
 #undef X11_ENTRYPOINT
@@ -60,8 +60,8 @@ void resolve_x11() {
 void resolve_gl() {
   static std::once_flag once;
   std::call_once(once, [] {
-    // eglGetProcAddress hands out libglvnd's dispatch stubs: they reach whichever EGL context is
-    // current in the calling thread, and never an export of this library.
+  // eglGetProcAddress hands out libglvnd's dispatch stubs: they reach whichever EGL context is
+  // current in the calling thread, and never an export of this library.
 #define GL_ENTRYPOINT(name) name##_fn = reinterpret_cast<decltype(name##_fn)>(eglGetProcAddress(#name));
 #include "symbols/gl_entrypoints.inc"
 #undef GL_ENTRYPOINT

@@ -15,7 +15,8 @@ EGLRUN_EXPORT Bool XQueryExtension(Display* dpy, const char* name, int* major_op
   r::resolve_x11();
   auto real = [&] { return r::XQueryExtension_fn(dpy, name, major_opcode, first_event, first_error); };
   return entry::wrap(__func__, real, [&] {
-    if (dpy != nullptr && x11::is_glx_name(name)) return x11::query_glx_extension(dpy, major_opcode, first_event, first_error);
+    if (dpy != nullptr && x11::is_glx_name(name))
+      return x11::query_glx_extension(dpy, major_opcode, first_event, first_error);
     return real();
   });
 }

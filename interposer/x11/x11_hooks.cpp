@@ -11,6 +11,8 @@
 #include "glx/internal.hpp"
 #include "glx/registry.hpp"
 #include "log/log.hpp"
+
+// Last include: poisons every interposed name in the code below.
 #include "symbols/poison.hpp"
 
 namespace eglrun::x11 {
@@ -67,16 +69,18 @@ void display_closing(Display* dpy) {
     if (c->dpy == dpy) doomed.push_back(c);
   for (auto* c : doomed) {
     reg.remove_context(c);
-    if (c->current.load()) c->destroy_pending = true;  // current in another thread: goes when released
-    else glx::destroy_now(c);
+    if (c->current.load())
+      c->destroy_pending = true;  // current in another thread: goes when released
+    else
+      glx::destroy_now(c);
   }
   if (auto state = reg.remove_display(dpy)) {
     for (auto& [id, d] : state->drawables) {
       d->destroyed = true;
       d->released = true;
     }
-    log::debug("display {:p} closed: {} contexts and {} drawables released", static_cast<void*>(dpy), doomed.size(),
-               state->drawables.size());
+    log::debug("display {:p} closed: {} contexts and {} drawables released", static_cast<void*>(dpy),
+               doomed.size(), state->drawables.size());
   }
 }
 

@@ -12,6 +12,8 @@
 #include "glx/code_choice.hpp"
 #include "log/log.hpp"
 #include "symbols/real.hpp"
+
+// Last include: poisons every interposed name in the code below.
 #include "symbols/poison.hpp"
 
 namespace eglrun::xcbglx {
@@ -113,7 +115,8 @@ xcb_glx_query_version_cookie_t query_version(xcb_connection_t* c) {
   return {cookie.sequence};
 }
 
-xcb_glx_query_version_reply_t* version_reply(xcb_connection_t* c, unsigned sequence, xcb_generic_error_t** e) {
+xcb_glx_query_version_reply_t* version_reply(xcb_connection_t* c, unsigned sequence,
+                                             xcb_generic_error_t** e) {
   auto& s = state();
   {
     std::lock_guard lock(s.mutex);
@@ -122,7 +125,8 @@ xcb_glx_query_version_reply_t* version_reply(xcb_connection_t* c, unsigned seque
   std::free(xcb_get_input_focus_reply(c, {sequence}, nullptr));
   if (e != nullptr) *e = nullptr;
   // The caller frees it with free(), as any XCB reply.
-  auto* r = static_cast<xcb_glx_query_version_reply_t*>(std::calloc(1, sizeof(xcb_glx_query_version_reply_t)));
+  auto* r =
+      static_cast<xcb_glx_query_version_reply_t*>(std::calloc(1, sizeof(xcb_glx_query_version_reply_t)));
   if (r == nullptr) return nullptr;
   r->response_type = 1;  // X_Reply
   r->sequence = static_cast<uint16_t>(sequence);

@@ -11,7 +11,8 @@
 using namespace eglrun;
 namespace r = eglrun::real;
 
-EGLRUN_EXPORT const xcb_query_extension_reply_t* xcb_get_extension_data(xcb_connection_t* c, xcb_extension_t* ext) {
+EGLRUN_EXPORT const xcb_query_extension_reply_t* xcb_get_extension_data(xcb_connection_t* c,
+                                                                        xcb_extension_t* ext) {
   r::resolve_xcb();
   auto real = [&] { return r::xcb_get_extension_data_fn(c, ext); };
   return entry::wrap(__func__, real, [&] {
@@ -31,7 +32,8 @@ EGLRUN_EXPORT xcb_query_extension_cookie_t xcb_query_extension(xcb_connection_t*
   });
 }
 
-EGLRUN_EXPORT xcb_query_extension_cookie_t xcb_query_extension_unchecked(xcb_connection_t* c, uint16_t name_len,
+EGLRUN_EXPORT xcb_query_extension_cookie_t xcb_query_extension_unchecked(xcb_connection_t* c,
+                                                                         uint16_t name_len,
                                                                          const char* name) {
   r::resolve_xcb();
   auto real = [&] { return r::xcb_query_extension_unchecked_fn(c, name_len, name); };
@@ -63,9 +65,8 @@ EGLRUN_EXPORT xcb_glx_query_version_cookie_t xcb_glx_query_version_unchecked(xcb
   return entry::call(__func__, [&] { return xcbglx::query_version(c); });
 }
 
-EGLRUN_EXPORT xcb_glx_query_version_reply_t* xcb_glx_query_version_reply(xcb_connection_t* c,
-                                                                         xcb_glx_query_version_cookie_t cookie,
-                                                                         xcb_generic_error_t** e) {
+EGLRUN_EXPORT xcb_glx_query_version_reply_t* xcb_glx_query_version_reply(
+    xcb_connection_t* c, xcb_glx_query_version_cookie_t cookie, xcb_generic_error_t** e) {
   r::resolve_xcb();
   return entry::call(__func__, [&]() -> xcb_glx_query_version_reply_t* {
     if (auto* ours = xcbglx::version_reply(c, cookie.sequence, e)) return ours;

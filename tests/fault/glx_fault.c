@@ -18,15 +18,16 @@
 #include <unistd.h>
 
 static int g_errors = 0;
-static int record_error(Display *dpy, XErrorEvent *e) {
+static int record_error(Display* dpy, XErrorEvent* e) {
   char text[128];
   XGetErrorText(dpy, e->error_code, text, sizeof text);
-  fprintf(stderr, "app: X error %d (%s) request %d.%d\n", e->error_code, text, e->request_code, e->minor_code);
+  fprintf(stderr, "app: X error %d (%s) request %d.%d\n", e->error_code, text, e->request_code,
+          e->minor_code);
   ++g_errors;
   return 0;
 }
 
-static int io_handler(Display *dpy) {
+static int io_handler(Display* dpy) {
   (void)dpy;
   static const char msg[] = "app: X I/O error handler\n";
   ssize_t n = write(2, msg, sizeof msg - 1);
@@ -34,7 +35,7 @@ static int io_handler(Display *dpy) {
   exit(42); /* exit(), not _exit(): atexit handlers and library destructors run, as in real apps */
 }
 
-static void frame(Display *dpy, GLXWindow gw, int w, int h, int i) {
+static void frame(Display* dpy, GLXWindow gw, int w, int h, int i) {
   glViewport(0, 0, w, h);
   glClearColor((float)(i % 7) / 7.0f, 0.3f, 0.6f, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
@@ -43,8 +44,8 @@ static void frame(Display *dpy, GLXWindow gw, int w, int h, int i) {
 
 static int server_killed(int handler) {
   if (handler) XSetIOErrorHandler(io_handler);
-  Display *dpy = open_display_with_glx();
-  XVisualInfo *vi = NULL;
+  Display* dpy = open_display_with_glx();
+  XVisualInfo* vi = NULL;
   GLXFBConfig c = choose_config(dpy, 1, &vi);
   struct options o = {0, 200, 150, 0, "fault", 0};
   Window win = create_window(dpy, vi, &o);
@@ -67,8 +68,8 @@ static int server_killed(int handler) {
 
 static int close_display(void) {
   for (int round = 0; round < 5; ++round) {
-    Display *dpy = open_display_with_glx();
-    XVisualInfo *vi = NULL;
+    Display* dpy = open_display_with_glx();
+    XVisualInfo* vi = NULL;
     GLXFBConfig c = choose_config(dpy, 1, &vi);
     struct options o = {0, 160, 120, 0, "close", 0};
     Window win = create_window(dpy, vi, &o);
@@ -84,10 +85,10 @@ static int close_display(void) {
 
 static int window_destroyed(void) {
   XSetErrorHandler(record_error);
-  Display *dpy = open_display_with_glx();
-  Display *other = XOpenDisplay(NULL); /* another X client, as far as the server is concerned */
+  Display* dpy = open_display_with_glx();
+  Display* other = XOpenDisplay(NULL); /* another X client, as far as the server is concerned */
   if (!other) die("cannot open a second connection");
-  XVisualInfo *vi = NULL;
+  XVisualInfo* vi = NULL;
   GLXFBConfig c = choose_config(dpy, 1, &vi);
   struct options o = {0, 200, 150, 0, "victim", 0};
   Window win = create_window(dpy, vi, &o);
@@ -117,7 +118,7 @@ static int window_destroyed(void) {
   return 0;
 }
 
-int main(int argc, char **argv) {
+int main(int argc, char** argv) {
   if (argc < 2) die("usage: glx_fault server-killed [--handler] | close-display | window-destroyed");
   setvbuf(stdout, NULL, _IOLBF, 0);
   if (!strcmp(argv[1], "server-killed")) return server_killed(argc > 2 && !strcmp(argv[2], "--handler"));

@@ -9,12 +9,14 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size == 0) return 0;
-  const auto style = (data[0] & 1) ? eglrun::glx::AttribListStyle::Visual : eglrun::glx::AttribListStyle::FBConfig;
+  const auto style =
+      (data[0] & 1) ? eglrun::glx::AttribListStyle::Visual : eglrun::glx::AttribListStyle::FBConfig;
   std::vector<int> list = eglrun::fuzz::as_ints(data + 1, size - 1);
   // The C API cannot know a list's end: a list shorter than the parser's cap gets a None (twice, so a
   // dangling attribute has a value too); a longer one is left unterminated, and the parser must stop at
   // its cap without reading past the buffer (ASan sees the vector's exact end).
-  if (list.size() < static_cast<size_t>(2 * eglrun::glx::kMaxAttribPairs + 2)) list.insert(list.end(), {0, 0});
+  if (list.size() < static_cast<size_t>(2 * eglrun::glx::kMaxAttribPairs + 2))
+    list.insert(list.end(), {0, 0});
   std::vector<eglrun::glx::AttribEntry> out;
   std::string error;
   int r = eglrun::glx::parse_attrib_list(list.data(), style, &out, &error);

@@ -26,7 +26,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     start = end + 1;
   }
   auto r = eglrun::config::parse_settings(fake_getenv);
-  if (r.settings.device.empty()) std::abort();  // there is always a device to ask for
+  if (r.settings.device.empty()) std::abort();     // there is always a device to ask for
   if (!(r.settings.fps_limit >= 0)) std::abort();  // no negative or NaN frame-rate limit gets through
   return 0;
 }

@@ -20,11 +20,11 @@ struct options {
   int frames;        /* frames to draw before "ready"; 0 = forever */
   int width, height; /* window size */
   double hold;       /* seconds to keep the window up after the frames */
-  const char *name;  /* window name; ready adds " ready" */
+  const char* name;  /* window name; ready adds " ready" */
   int skip_front;    /* glx_readpixels: skip the front-buffer checks */
 };
 
-__attribute__((noreturn)) static inline void die(const char *fmt, ...) {
+__attribute__((noreturn)) static inline void die(const char* fmt, ...) {
   va_list ap;
   va_start(ap, fmt);
   fputs("FAIL: ", stderr);
@@ -34,7 +34,7 @@ __attribute__((noreturn)) static inline void die(const char *fmt, ...) {
   exit(1);
 }
 
-__attribute__((noreturn)) static inline void usage(const char *prog) {
+__attribute__((noreturn)) static inline void usage(const char* prog) {
   fprintf(stderr,
           "usage: %s [--frames N] [--size WxH] [--hold SECONDS] [--name NAME]%s\n"
           "  draws its scene N frames (0 = until killed), renames its window to \"NAME ready\",\n"
@@ -43,11 +43,12 @@ __attribute__((noreturn)) static inline void usage(const char *prog) {
   exit(2);
 }
 
-static inline struct options parse_options(int argc, char **argv, const char *default_name, int default_frames) {
+static inline struct options parse_options(int argc, char** argv, const char* default_name,
+                                           int default_frames) {
   struct options o = {default_frames, 256, 256, 0.0, default_name, 0};
   for (int i = 1; i < argc; ++i) {
-    const char *a = argv[i];
-    const char *v = i + 1 < argc ? argv[i + 1] : NULL;
+    const char* a = argv[i];
+    const char* v = i + 1 < argc ? argv[i + 1] : NULL;
     if (!strcmp(a, "--frames") && v) {
       o.frames = atoi(v), ++i;
     } else if (!strcmp(a, "--size") && v) {
@@ -73,13 +74,13 @@ static inline double now_seconds(void) {
   return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
-static inline void check_gl(const char *where) {
+static inline void check_gl(const char* where) {
   GLenum e = glGetError();
   if (e != GL_NO_ERROR) die("GL error 0x%04x at %s", e, where);
 }
 
-static inline Display *open_display_with_glx(void) {
-  Display *dpy = XOpenDisplay(NULL);
+static inline Display* open_display_with_glx(void) {
+  Display* dpy = XOpenDisplay(NULL);
   if (!dpy) die("cannot open display '%s'", getenv("DISPLAY") ? getenv("DISPLAY") : "(unset)");
   int err_base, ev_base, major = 0, minor = 0;
   if (!glXQueryExtension(dpy, &err_base, &ev_base)) die("glXQueryExtension: no GLX");
@@ -89,17 +90,32 @@ static inline Display *open_display_with_glx(void) {
 }
 
 /* First FBConfig from glXChooseFBConfig whose visual is a 24-bit TrueColor visual. */
-static inline GLXFBConfig choose_config(Display *dpy, int doublebuffer, XVisualInfo **vi_out) {
-  const int attribs[] = {GLX_X_RENDERABLE, True,         GLX_DRAWABLE_TYPE, GLX_WINDOW_BIT,
-                         GLX_RENDER_TYPE,  GLX_RGBA_BIT, GLX_X_VISUAL_TYPE, GLX_TRUE_COLOR,
-                         GLX_RED_SIZE,     8,            GLX_GREEN_SIZE,    8,
-                         GLX_BLUE_SIZE,    8,            GLX_DEPTH_SIZE,    24,
-                         GLX_DOUBLEBUFFER, doublebuffer, None};
+static inline GLXFBConfig choose_config(Display* dpy, int doublebuffer, XVisualInfo** vi_out) {
+  const int attribs[] = {GLX_X_RENDERABLE,
+                         True,
+                         GLX_DRAWABLE_TYPE,
+                         GLX_WINDOW_BIT,
+                         GLX_RENDER_TYPE,
+                         GLX_RGBA_BIT,
+                         GLX_X_VISUAL_TYPE,
+                         GLX_TRUE_COLOR,
+                         GLX_RED_SIZE,
+                         8,
+                         GLX_GREEN_SIZE,
+                         8,
+                         GLX_BLUE_SIZE,
+                         8,
+                         GLX_DEPTH_SIZE,
+                         24,
+                         GLX_DOUBLEBUFFER,
+                         doublebuffer,
+                         None};
   int n = 0;
-  GLXFBConfig *configs = glXChooseFBConfig(dpy, DefaultScreen(dpy), attribs, &n);
-  if (!configs || n == 0) die("glXChooseFBConfig found no %s-buffered RGB888/D24 config", doublebuffer ? "double" : "single");
+  GLXFBConfig* configs = glXChooseFBConfig(dpy, DefaultScreen(dpy), attribs, &n);
+  if (!configs || n == 0)
+    die("glXChooseFBConfig found no %s-buffered RGB888/D24 config", doublebuffer ? "double" : "single");
   for (int i = 0; i < n; ++i) {
-    XVisualInfo *vi = glXGetVisualFromFBConfig(dpy, configs[i]);
+    XVisualInfo* vi = glXGetVisualFromFBConfig(dpy, configs[i]);
     if (vi && vi->depth == 24) {
       int db = -1;
       glXGetFBConfigAttrib(dpy, configs[i], GLX_DOUBLEBUFFER, &db);
@@ -115,7 +131,7 @@ static inline GLXFBConfig choose_config(Display *dpy, int doublebuffer, XVisualI
   return NULL;
 }
 
-static inline Window create_window(Display *dpy, XVisualInfo *vi, const struct options *o) {
+static inline Window create_window(Display* dpy, XVisualInfo* vi, const struct options* o) {
   Window root = RootWindow(dpy, vi->screen);
   XSetWindowAttributes swa;
   memset(&swa, 0, sizeof swa);
@@ -123,12 +139,13 @@ static inline Window create_window(Display *dpy, XVisualInfo *vi, const struct o
   swa.background_pixmap = None;
   swa.border_pixel = 0;
   swa.event_mask = ExposureMask | StructureNotifyMask | KeyPressMask;
-  Window win = XCreateWindow(dpy, root, 0, 0, (unsigned)o->width, (unsigned)o->height, 0, vi->depth, InputOutput,
-                             vi->visual, CWColormap | CWBackPixmap | CWBorderPixel | CWEventMask, &swa);
+  Window win =
+      XCreateWindow(dpy, root, 0, 0, (unsigned)o->width, (unsigned)o->height, 0, vi->depth, InputOutput,
+                    vi->visual, CWColormap | CWBackPixmap | CWBorderPixel | CWEventMask, &swa);
   XStoreName(dpy, win, o->name);
-  XClassHint *hint = XAllocClassHint();
-  hint->res_name = (char *)o->name;
-  hint->res_class = (char *)"EglrunTest";
+  XClassHint* hint = XAllocClassHint();
+  hint->res_name = (char*)o->name;
+  hint->res_class = (char*)"EglrunTest";
   XSetClassHint(dpy, win, hint);
   XFree(hint);
   XMapWindow(dpy, win);
@@ -141,7 +158,7 @@ static inline Window create_window(Display *dpy, XVisualInfo *vi, const struct o
   return win;
 }
 
-static inline void mark_ready(Display *dpy, Window win, const struct options *o) {
+static inline void mark_ready(Display* dpy, Window win, const struct options* o) {
   char name[256];
   snprintf(name, sizeof name, "%s ready", o->name);
   XStoreName(dpy, win, name);
@@ -153,7 +170,7 @@ static inline GLuint make_checker_texture(void) {
   static unsigned char texels[64 * 64 * 3];
   for (int y = 0; y < 64; ++y)
     for (int x = 0; x < 64; ++x) {
-      unsigned char *p = texels + 3 * (y * 64 + x);
+      unsigned char* p = texels + 3 * (y * 64 + x);
       int on = ((x / 8) + (y / 8)) & 1;
       p[0] = on ? 240 : 20;
       p[1] = on ? 140 : 90;
@@ -193,10 +210,14 @@ static inline void draw_scene(int width, int height, GLuint tex) {
   glBindTexture(GL_TEXTURE_2D, tex);
   glTexEnvi(GL_TEXTURE_ENV, GL_TEXTURE_ENV_MODE, GL_REPLACE);
   glBegin(GL_QUADS);
-  glTexCoord2f(0.0f, 0.0f); glVertex3f(-0.9f, -0.9f, 0.5f);
-  glTexCoord2f(3.0f, 0.0f); glVertex3f(0.3f, -0.9f, 0.5f);
-  glTexCoord2f(3.0f, 3.0f); glVertex3f(0.3f, 0.3f, -0.5f);
-  glTexCoord2f(0.0f, 3.0f); glVertex3f(-0.9f, 0.3f, -0.5f);
+  glTexCoord2f(0.0f, 0.0f);
+  glVertex3f(-0.9f, -0.9f, 0.5f);
+  glTexCoord2f(3.0f, 0.0f);
+  glVertex3f(0.3f, -0.9f, 0.5f);
+  glTexCoord2f(3.0f, 3.0f);
+  glVertex3f(0.3f, 0.3f, -0.5f);
+  glTexCoord2f(0.0f, 3.0f);
+  glVertex3f(-0.9f, 0.3f, -0.5f);
   glEnd();
   glBindTexture(GL_TEXTURE_2D, 0);
   glDisable(GL_TEXTURE_2D);
@@ -204,20 +225,26 @@ static inline void draw_scene(int width, int height, GLuint tex) {
   /* Two triangles that pierce each other: left edge of one is in front, right edge behind. */
   glShadeModel(GL_SMOOTH);
   glBegin(GL_TRIANGLES);
-  glColor3f(1.0f, 0.1f, 0.1f); glVertex3f(-0.6f, -0.5f, -0.8f);
-  glColor3f(0.9f, 0.9f, 0.1f); glVertex3f(0.8f, -0.3f, 0.8f);
-  glColor3f(1.0f, 0.4f, 0.6f); glVertex3f(0.1f, 0.8f, 0.0f);
+  glColor3f(1.0f, 0.1f, 0.1f);
+  glVertex3f(-0.6f, -0.5f, -0.8f);
+  glColor3f(0.9f, 0.9f, 0.1f);
+  glVertex3f(0.8f, -0.3f, 0.8f);
+  glColor3f(1.0f, 0.4f, 0.6f);
+  glVertex3f(0.1f, 0.8f, 0.0f);
 
-  glColor3f(0.1f, 0.9f, 0.2f); glVertex3f(-0.7f, 0.4f, 0.8f);
-  glColor3f(0.1f, 0.3f, 1.0f); glVertex3f(0.7f, 0.6f, -0.8f);
-  glColor3f(0.2f, 0.9f, 0.9f); glVertex3f(0.0f, -0.8f, 0.0f);
+  glColor3f(0.1f, 0.9f, 0.2f);
+  glVertex3f(-0.7f, 0.4f, 0.8f);
+  glColor3f(0.1f, 0.3f, 1.0f);
+  glVertex3f(0.7f, 0.6f, -0.8f);
+  glColor3f(0.2f, 0.9f, 0.9f);
+  glVertex3f(0.0f, -0.8f, 0.0f);
   glEnd();
   glColor3f(1.0f, 1.0f, 1.0f);
   check_gl("draw_scene");
 }
 
 /* Waits up to `seconds` for an X event (returns 1) or times out (returns 0). */
-static inline int wait_for_event(Display *dpy, double seconds) {
+static inline int wait_for_event(Display* dpy, double seconds) {
   if (XPending(dpy)) return 1;
   struct pollfd pfd = {ConnectionNumber(dpy), POLLIN, 0};
   int ms = seconds <= 0 ? 0 : (int)(seconds * 1000.0) + 1;

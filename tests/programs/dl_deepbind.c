@@ -9,12 +9,12 @@
 
 #include "common.h"
 
-typedef int (*plugin_check_fn)(Display *dpy, GLXContext expected, char *why, size_t why_size);
+typedef int (*plugin_check_fn)(Display* dpy, GLXContext expected, char* why, size_t why_size);
 
-int main(int argc, char **argv) {
+int main(int argc, char** argv) {
   (void)argc;
-  Display *dpy = open_display_with_glx();
-  XVisualInfo *vi = NULL;
+  Display* dpy = open_display_with_glx();
+  XVisualInfo* vi = NULL;
   GLXFBConfig cfg = choose_config(dpy, True, &vi);
   const int pb_attribs[] = {GLX_PBUFFER_WIDTH, 16, GLX_PBUFFER_HEIGHT, 16, None};
   GLXPbuffer pb = glXCreatePbuffer(dpy, cfg, pb_attribs);
@@ -24,7 +24,7 @@ int main(int argc, char **argv) {
 
   char path[4096];
   snprintf(path, sizeof path, "%s/libdl_deepbind_plugin.so", dirname(strdup(argv[0])));
-  void *plugin = dlopen(path, RTLD_NOW | RTLD_LOCAL | RTLD_DEEPBIND);
+  void* plugin = dlopen(path, RTLD_NOW | RTLD_LOCAL | RTLD_DEEPBIND);
   if (!plugin) die("dlopen(%s, RTLD_DEEPBIND): %s", path, dlerror());
   plugin_check_fn check = (plugin_check_fn)dlsym(plugin, "plugin_check");
   if (!check) die("dlsym(plugin_check): %s", dlerror());

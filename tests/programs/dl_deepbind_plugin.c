@@ -5,8 +5,8 @@
 #include <dlfcn.h>
 #include <stdio.h>
 
-__attribute__((visibility("default"))) int plugin_check(Display *dpy, GLXContext expected, char *why,
-                                                       size_t why_size) {
+__attribute__((visibility("default"))) int plugin_check(Display* dpy, GLXContext expected, char* why,
+                                                        size_t why_size) {
   int error_base = 0, event_base = 0;
   if (!glXQueryExtension(dpy, &error_base, &event_base)) {
     snprintf(why, why_size, "glXQueryExtension says there is no GLX");
@@ -14,8 +14,8 @@ __attribute__((visibility("default"))) int plugin_check(Display *dpy, GLXContext
   }
   GLXContext current = glXGetCurrentContext();
   if (current != expected) {
-    snprintf(why, why_size, "glXGetCurrentContext() is %p, the program made %p current", (void *)current,
-             (void *)expected);
+    snprintf(why, why_size, "glXGetCurrentContext() is %p, the program made %p current", (void*)current,
+             (void*)expected);
     return 0;
   }
   GLXContext (*get_current)(void) = (GLXContext(*)(void))dlsym(RTLD_DEFAULT, "glXGetCurrentContext");

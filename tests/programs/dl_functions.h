@@ -6,46 +6,46 @@
 #include <GL/gl.h>
 #include <GL/glext.h>
 #include <GL/glx.h>
-#define DL_GLX_FUNCTIONS(X) \
-  X(glXQueryExtension) \
-  X(glXQueryVersion) \
-  X(glXChooseFBConfig) \
+#define DL_GLX_FUNCTIONS(X)   \
+  X(glXQueryExtension)        \
+  X(glXQueryVersion)          \
+  X(glXChooseFBConfig)        \
   X(glXGetVisualFromFBConfig) \
-  X(glXGetFBConfigAttrib) \
-  X(glXCreateWindow) \
-  X(glXCreateNewContext) \
-  X(glXMakeContextCurrent) \
-  X(glXGetCurrentContext) \
-  X(glXGetCurrentDrawable) \
-  X(glXSwapBuffers) \
-  X(glXDestroyContext) \
+  X(glXGetFBConfigAttrib)     \
+  X(glXCreateWindow)          \
+  X(glXCreateNewContext)      \
+  X(glXMakeContextCurrent)    \
+  X(glXGetCurrentContext)     \
+  X(glXGetCurrentDrawable)    \
+  X(glXSwapBuffers)           \
+  X(glXDestroyContext)        \
   X(glXDestroyWindow)
 #define DL_GL_FUNCTIONS(X) \
-  X(glGetError) \
-  X(glGenTextures) \
-  X(glBindTexture) \
-  X(glPixelStorei) \
-  X(glTexImage2D) \
-  X(glTexParameteri) \
-  X(glViewport) \
-  X(glClearColor) \
-  X(glClearDepth) \
-  X(glClear) \
-  X(glMatrixMode) \
-  X(glLoadIdentity) \
-  X(glOrtho) \
-  X(glEnable) \
-  X(glDepthFunc) \
-  X(glTexEnvi) \
-  X(glBegin) \
-  X(glTexCoord2f) \
-  X(glVertex3f) \
-  X(glEnd) \
-  X(glDisable) \
-  X(glShadeModel) \
-  X(glColor3f) \
-  X(glGetIntegerv) \
-  X(glFinish) \
+  X(glGetError)            \
+  X(glGenTextures)         \
+  X(glBindTexture)         \
+  X(glPixelStorei)         \
+  X(glTexImage2D)          \
+  X(glTexParameteri)       \
+  X(glViewport)            \
+  X(glClearColor)          \
+  X(glClearDepth)          \
+  X(glClear)               \
+  X(glMatrixMode)          \
+  X(glLoadIdentity)        \
+  X(glOrtho)               \
+  X(glEnable)              \
+  X(glDepthFunc)           \
+  X(glTexEnvi)             \
+  X(glBegin)               \
+  X(glTexCoord2f)          \
+  X(glVertex3f)            \
+  X(glEnd)                 \
+  X(glDisable)             \
+  X(glShadeModel)          \
+  X(glColor3f)             \
+  X(glGetIntegerv)         \
+  X(glFinish)              \
   X(glBindFramebuffer)
 #define DL_DECLARE(name) static __typeof__(&name) p_##name;
 DL_GLX_FUNCTIONS(DL_DECLARE)

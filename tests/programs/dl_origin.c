@@ -9,12 +9,12 @@
 #include <stdlib.h>
 
 int main(void) {
-  void *a = dlopen("libdl_origin_a.so", RTLD_NOW | RTLD_LOCAL);
+  void* a = dlopen("libdl_origin_a.so", RTLD_NOW | RTLD_LOCAL);
   if (!a) {
     fprintf(stderr, "FAIL: dlopen(libdl_origin_a.so) through the program's RUNPATH: %s\n", dlerror());
     return 1;
   }
-  int (*run)(char *, size_t) = (int (*)(char *, size_t))dlsym(a, "origin_a_run");
+  int (*run)(char*, size_t) = (int (*)(char*, size_t))dlsym(a, "origin_a_run");
   if (!run) {
     fprintf(stderr, "FAIL: dlsym(origin_a_run): %s\n", dlerror());
     return 1;

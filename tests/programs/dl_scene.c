@@ -4,7 +4,8 @@
  *                   (--lib glvnd: GLX names from libGLX.so.0, GL names from libOpenGL.so.0)
  *   DL_SCENE_GPA:   only glXGetProcAddressARB comes from dlsym; every GLX and GL function, the other
  *                   glX* included, comes from glXGetProcAddressARB.
- * Options are glx_scene's plus --lib NAME (or the environment variable DL_SCENE_LIB). Exits 1 with "FAIL: ..." on any failure. */
+ * Options are glx_scene's plus --lib NAME (or the environment variable DL_SCENE_LIB). Exits 1 with "FAIL:
+ * ..." on any failure. */
 #define _GNU_SOURCE
 #include <dlfcn.h>
 
@@ -22,28 +23,31 @@ static void dl_viewport(GLint x, GLint y, GLsizei w, GLsizei h) {
   p_glViewport(x, y, w, h);
 }
 
-static void *open_library(const char *name) {
-  void *h = dlopen(name, RTLD_NOW | RTLD_LOCAL);
+static void* open_library(const char* name) {
+  void* h = dlopen(name, RTLD_NOW | RTLD_LOCAL);
   if (!h) die("dlopen(%s): %s", name, dlerror());
   return h;
 }
 
-int main(int argc, char **argv) {
-  const char *lib = getenv("DL_SCENE_LIB") && *getenv("DL_SCENE_LIB") ? getenv("DL_SCENE_LIB") : "libGL.so.1";
+int main(int argc, char** argv) {
+  const char* lib = getenv("DL_SCENE_LIB") && *getenv("DL_SCENE_LIB") ? getenv("DL_SCENE_LIB") : "libGL.so.1";
   /* Take --lib out; glx_scene's parser gets the rest. */
   int n = 1;
   for (int i = 1; i < argc; ++i) {
-    if (!strcmp(argv[i], "--lib") && i + 1 < argc) lib = argv[++i];
-    else argv[n++] = argv[i];
+    if (!strcmp(argv[i], "--lib") && i + 1 < argc)
+      lib = argv[++i];
+    else
+      argv[n++] = argv[i];
   }
   argv[n] = NULL;
 
 #ifdef DL_SCENE_GPA
-  void *gl = open_library(lib);
+  void* gl = open_library(lib);
   PFNGLXGETPROCADDRESSPROC gpa = (PFNGLXGETPROCADDRESSPROC)dlsym(gl, "glXGetProcAddressARB");
   if (!gpa) die("dlsym(%s, glXGetProcAddressARB): %s", lib, dlerror());
-#define DL_LOAD(name) \
-  if (!(p_##name = (__typeof__(p_##name))gpa((const GLubyte *)#name))) die("glXGetProcAddressARB(%s) is NULL", #name);
+#define DL_LOAD(name)                                                 \
+  if (!(p_##name = (__typeof__(p_##name))gpa((const GLubyte*)#name))) \
+    die("glXGetProcAddressARB(%s) is NULL", #name);
   DL_GLX_FUNCTIONS(DL_LOAD)
   DL_GL_FUNCTIONS(DL_LOAD)
 #else

@@ -23,12 +23,13 @@ static inline int mask_value(unsigned long px, unsigned long m) {
 }
 
 /* The colour at (x, y) of an X drawable as the server holds it. */
-static inline struct rgb x_pixel(Display *dpy, Drawable d, const Visual *vis, int x, int y) {
-  XImage *img = XGetImage(dpy, d, x, y, 1, 1, AllPlanes, ZPixmap);
+static inline struct rgb x_pixel(Display* dpy, Drawable d, const Visual* vis, int x, int y) {
+  XImage* img = XGetImage(dpy, d, x, y, 1, 1, AllPlanes, ZPixmap);
   if (!img) die("XGetImage of 0x%lx at %d,%d failed", d, x, y);
   unsigned long px = XGetPixel(img, 0, 0);
   XDestroyImage(img);
-  struct rgb c = {mask_value(px, vis->red_mask), mask_value(px, vis->green_mask), mask_value(px, vis->blue_mask)};
+  struct rgb c = {mask_value(px, vis->red_mask), mask_value(px, vis->green_mask),
+                  mask_value(px, vis->blue_mask)};
   return c;
 }
 
@@ -37,8 +38,8 @@ static inline int near(struct rgb a, struct rgb b, int tol) {
 }
 
 /* Waits (up to 5 s) until the server shows `want` at (x, y): presentation may lag the GL call. */
-static inline void expect_x_pixel(Display *dpy, Drawable d, const Visual *vis, int x, int y, struct rgb want,
-                                  int tol, const char *what) {
+static inline void expect_x_pixel(Display* dpy, Drawable d, const Visual* vis, int x, int y, struct rgb want,
+                                  int tol, const char* what) {
   struct rgb got = {0, 0, 0};
   for (int i = 0; i < 100; ++i) {
     got = x_pixel(dpy, d, vis, x, y);
@@ -48,25 +49,28 @@ static inline void expect_x_pixel(Display *dpy, Drawable d, const Visual *vis, i
     }
     usleep(50000);
   }
-  die("%s: pixel (%d,%d) is %d,%d,%d, expected %d,%d,%d (±%d)", what, x, y, got.r, got.g, got.b, want.r, want.g,
-      want.b, tol);
+  die("%s: pixel (%d,%d) is %d,%d,%d, expected %d,%d,%d (±%d)", what, x, y, got.r, got.g, got.b, want.r,
+      want.g, want.b, tol);
 }
 
-static inline unsigned long x_color(const Visual *vis, int r, int g, int b) {
-  return ((unsigned long)r * (vis->red_mask >> mask_shift(vis->red_mask)) / 255) << mask_shift(vis->red_mask) |
-         ((unsigned long)g * (vis->green_mask >> mask_shift(vis->green_mask)) / 255) << mask_shift(vis->green_mask) |
-         ((unsigned long)b * (vis->blue_mask >> mask_shift(vis->blue_mask)) / 255) << mask_shift(vis->blue_mask);
+static inline unsigned long x_color(const Visual* vis, int r, int g, int b) {
+  return ((unsigned long)r * (vis->red_mask >> mask_shift(vis->red_mask)) / 255)
+             << mask_shift(vis->red_mask) |
+         ((unsigned long)g * (vis->green_mask >> mask_shift(vis->green_mask)) / 255)
+             << mask_shift(vis->green_mask) |
+         ((unsigned long)b * (vis->blue_mask >> mask_shift(vis->blue_mask)) / 255)
+             << mask_shift(vis->blue_mask);
 }
 
-static inline int has_extension(const char *list, const char *name) {
+static inline int has_extension(const char* list, const char* name) {
   size_t n = strlen(name);
-  for (const char *p = list; p && (p = strstr(p, name)) != NULL; p += n)
+  for (const char* p = list; p && (p = strstr(p, name)) != NULL; p += n)
     if ((p == list || p[-1] == ' ') && (p[n] == ' ' || p[n] == '\0')) return 1;
   return 0;
 }
 
-static inline void require_glx_extension(Display *dpy, const char *name) {
-  const char *ext = glXQueryExtensionsString(dpy, DefaultScreen(dpy));
+static inline void require_glx_extension(Display* dpy, const char* name) {
+  const char* ext = glXQueryExtensionsString(dpy, DefaultScreen(dpy));
   if (!has_extension(ext, name)) die("%s is not advertised", name);
 }
 

@@ -22,19 +22,20 @@
 #define GL_COLOR_ATTACHMENT0 0x8CE0
 #endif
 
-typedef void (*PFN_GenFramebuffers)(GLsizei, GLuint *);
+typedef void (*PFN_GenFramebuffers)(GLsizei, GLuint*);
 typedef void (*PFN_BindFramebuffer)(GLenum, GLuint);
-typedef void (*PFN_GenRenderbuffers)(GLsizei, GLuint *);
+typedef void (*PFN_GenRenderbuffers)(GLsizei, GLuint*);
 typedef void (*PFN_BindRenderbuffer)(GLenum, GLuint);
 typedef void (*PFN_RenderbufferStorage)(GLenum, GLenum, GLsizei, GLsizei);
 typedef void (*PFN_FramebufferRenderbuffer)(GLenum, GLenum, GLenum, GLuint);
-typedef void (*PFN_BlitFramebuffer)(GLint, GLint, GLint, GLint, GLint, GLint, GLint, GLint, GLbitfield, GLenum);
+typedef void (*PFN_BlitFramebuffer)(GLint, GLint, GLint, GLint, GLint, GLint, GLint, GLint, GLbitfield,
+                                    GLenum);
 typedef void (*PFN_WindowPos2i)(GLint, GLint);
 
 static int failures = 0;
 static int skip_front = 0; /* --skip-front: Mesa's drisw reads front buffers back as black */
 
-static void check(int ok, const char *what, ...) {
+static void check(int ok, const char* what, ...) {
   va_list ap;
   va_start(ap, what);
   fputs(ok ? "ok   " : "FAIL ", stderr);
@@ -44,8 +45,8 @@ static void check(int ok, const char *what, ...) {
   if (!ok) ++failures;
 }
 
-static void *proc(const char *name) {
-  void *p = (void *)glXGetProcAddressARB((const GLubyte *)name);
+static void* proc(const char* name) {
+  void* p = (void*)glXGetProcAddressARB((const GLubyte*)name);
   if (!p) die("glXGetProcAddressARB(%s) returned NULL", name);
   return p;
 }
@@ -56,22 +57,22 @@ static GLint get_int(GLenum e) {
   return v;
 }
 
-static void expect_no_error(const char *what) {
+static void expect_no_error(const char* what) {
   GLenum e = glGetError();
   check(e == GL_NO_ERROR, "%s: GL error 0x%x", what, e);
 }
 
-static void expect_rgb(int x, int y, int r, int g, int b, const char *what) {
+static void expect_rgb(int x, int y, int r, int g, int b, const char* what) {
   unsigned char px[4] = {1, 2, 3, 4};
   glPixelStorei(GL_PACK_ALIGNMENT, 1);
   glReadPixels(x, y, 1, 1, GL_RGBA, GL_UNSIGNED_BYTE, px);
   GLenum e = glGetError();
   check(e == GL_NO_ERROR && px[0] == r && px[1] == g && px[2] == b,
-        "%s: pixel (%d,%d) = %d,%d,%d (GL error 0x%x), expected %d,%d,%d", what, x, y, px[0], px[1], px[2], e, r, g,
-        b);
+        "%s: pixel (%d,%d) = %d,%d,%d (GL error 0x%x), expected %d,%d,%d", what, x, y, px[0], px[1], px[2], e,
+        r, g, b);
 }
 
-static Window make_window(Display *dpy, XVisualInfo *vi, int w, int h) {
+static Window make_window(Display* dpy, XVisualInfo* vi, int w, int h) {
   XSetWindowAttributes swa = {0};
   swa.colormap = XCreateColormap(dpy, RootWindow(dpy, vi->screen), vi->visual, AllocNone);
   swa.border_pixel = 0;
@@ -82,23 +83,41 @@ static Window make_window(Display *dpy, XVisualInfo *vi, int w, int h) {
   return win;
 }
 
-static GLXFBConfig choose(Display *dpy, const int *attrs) {
+static GLXFBConfig choose(Display* dpy, const int* attrs) {
   int n = 0;
-  GLXFBConfig *configs = glXChooseFBConfig(dpy, DefaultScreen(dpy), attrs, &n);
+  GLXFBConfig* configs = glXChooseFBConfig(dpy, DefaultScreen(dpy), attrs, &n);
   if (!configs || n == 0) return NULL;
   GLXFBConfig c = configs[0];
   XFree(configs);
   return c;
 }
 
-static void check_multisampled(Display *dpy) {
-  static const int attrs[] = {GLX_RENDER_TYPE, GLX_RGBA_BIT, GLX_DRAWABLE_TYPE, GLX_WINDOW_BIT, GLX_DOUBLEBUFFER,
-                              True, GLX_RED_SIZE, 8, GLX_GREEN_SIZE, 8, GLX_BLUE_SIZE, 8, GLX_DEPTH_SIZE, 24,
-                              GLX_STENCIL_SIZE, 8, GLX_SAMPLE_BUFFERS, 1, GLX_SAMPLES, 4, None};
+static void check_multisampled(Display* dpy) {
+  static const int attrs[] = {GLX_RENDER_TYPE,
+                              GLX_RGBA_BIT,
+                              GLX_DRAWABLE_TYPE,
+                              GLX_WINDOW_BIT,
+                              GLX_DOUBLEBUFFER,
+                              True,
+                              GLX_RED_SIZE,
+                              8,
+                              GLX_GREEN_SIZE,
+                              8,
+                              GLX_BLUE_SIZE,
+                              8,
+                              GLX_DEPTH_SIZE,
+                              24,
+                              GLX_STENCIL_SIZE,
+                              8,
+                              GLX_SAMPLE_BUFFERS,
+                              1,
+                              GLX_SAMPLES,
+                              4,
+                              None};
   GLXFBConfig cfg = choose(dpy, attrs);
   check(cfg != NULL, "a double-buffered 4-sample RGB8 config with depth and stencil exists");
   if (!cfg) return;
-  XVisualInfo *vi = glXGetVisualFromFBConfig(dpy, cfg);
+  XVisualInfo* vi = glXGetVisualFromFBConfig(dpy, cfg);
   if (!vi) die("no visual for the multisampled config");
   const int w = 64, h = 64;
   Window win = make_window(dpy, vi, w, h);
@@ -118,12 +137,13 @@ static void check_multisampled(Display *dpy) {
   GLfloat depth = -1.0f;
   glReadPixels(3, 3, 1, 1, GL_DEPTH_COMPONENT, GL_FLOAT, &depth);
   GLenum e = glGetError();
-  check(e == GL_NO_ERROR && depth > 0.24f && depth < 0.26f, "glReadPixels depth = %f (GL error 0x%x), expected 0.25",
-        depth, e);
+  check(e == GL_NO_ERROR && depth > 0.24f && depth < 0.26f,
+        "glReadPixels depth = %f (GL error 0x%x), expected 0.25", depth, e);
   GLubyte stencil = 0;
   glReadPixels(3, 3, 1, 1, GL_STENCIL_INDEX, GL_UNSIGNED_BYTE, &stencil);
   e = glGetError();
-  check(e == GL_NO_ERROR && stencil == 5, "glReadPixels stencil = %d (GL error 0x%x), expected 5", stencil, e);
+  check(e == GL_NO_ERROR && stencil == 5, "glReadPixels stencil = %d (GL error 0x%x), expected 5", stencil,
+        e);
 
   /* glCopyPixels: the blue lower-left quarter copied to the upper right. */
   glEnable(GL_SCISSOR_TEST);
@@ -148,10 +168,11 @@ static void check_multisampled(Display *dpy) {
   static unsigned char texels[32 * 32 * 4];
   glPixelStorei(GL_PACK_ALIGNMENT, 1);
   glGetTexImage(GL_TEXTURE_2D, 0, GL_RGBA, GL_UNSIGNED_BYTE, texels);
-  const unsigned char *t0 = texels + (2 * 32 + 2) * 4, *t1 = texels + (20 * 32 + 2) * 4, *t2 = texels + (20 * 32 + 20) * 4;
+  const unsigned char *t0 = texels + (2 * 32 + 2) * 4, *t1 = texels + (20 * 32 + 2) * 4,
+                      *t2 = texels + (20 * 32 + 20) * 4;
   check(t0[2] == 255 && t0[1] == 0 && t1[1] == 255 && t1[2] == 0 && t2[2] == 255 && t2[1] == 0,
-        "texture copied from the window: blue %d,%d,%d, green %d,%d,%d, blue %d,%d,%d", t0[0], t0[1], t0[2], t1[0],
-        t1[1], t1[2], t2[0], t2[1], t2[2]);
+        "texture copied from the window: blue %d,%d,%d, green %d,%d,%d, blue %d,%d,%d", t0[0], t0[1], t0[2],
+        t1[0], t1[1], t1[2], t2[0], t2[1], t2[2]);
   glDeleteTextures(1, &tex);
 
   /* glBlitFramebuffer into a single-sampled FBO. */
@@ -185,14 +206,26 @@ static void check_multisampled(Display *dpy) {
   XFree(vi);
 }
 
-static void check_context_state(Display *dpy) {
-  static const int attrs[] = {GLX_RENDER_TYPE, GLX_RGBA_BIT, GLX_DRAWABLE_TYPE, GLX_WINDOW_BIT, GLX_DOUBLEBUFFER,
-                              True, GLX_RED_SIZE, 8, GLX_GREEN_SIZE, 8, GLX_BLUE_SIZE, 8, None};
+static void check_context_state(Display* dpy) {
+  static const int attrs[] = {GLX_RENDER_TYPE,
+                              GLX_RGBA_BIT,
+                              GLX_DRAWABLE_TYPE,
+                              GLX_WINDOW_BIT,
+                              GLX_DOUBLEBUFFER,
+                              True,
+                              GLX_RED_SIZE,
+                              8,
+                              GLX_GREEN_SIZE,
+                              8,
+                              GLX_BLUE_SIZE,
+                              8,
+                              None};
   GLXFBConfig cfg = choose(dpy, attrs);
   if (!cfg) die("no double-buffered RGB8 config");
-  XVisualInfo *vi = glXGetVisualFromFBConfig(dpy, cfg);
+  XVisualInfo* vi = glXGetVisualFromFBConfig(dpy, cfg);
   if (!vi) die("no visual for the double-buffered config");
-  Window win1 = make_window(dpy, vi, 32, 32), win2 = make_window(dpy, vi, 32, 32), win3 = make_window(dpy, vi, 32, 32);
+  Window win1 = make_window(dpy, vi, 32, 32), win2 = make_window(dpy, vi, 32, 32),
+         win3 = make_window(dpy, vi, 32, 32);
   GLXContext ctx = glXCreateNewContext(dpy, cfg, GLX_RGBA_TYPE, NULL, True);
   if (!ctx || !glXMakeCurrent(dpy, win1, ctx)) die("cannot make the context current");
   glDrawBuffer(GL_FRONT);
@@ -217,8 +250,8 @@ static void check_context_state(Display *dpy) {
   expect_rgb(4, 4, 0, 255, 0, "second window, back buffer");
   glXMakeCurrent(dpy, None, NULL);
   if (!glXMakeCurrent(dpy, win1, ctx)) die("cannot make the context current on the first window again");
-  check(get_int(GL_DRAW_BUFFER) == GL_BACK, "back on the first window after release: draw 0x%x, expected GL_BACK",
-        get_int(GL_DRAW_BUFFER));
+  check(get_int(GL_DRAW_BUFFER) == GL_BACK,
+        "back on the first window after release: draw 0x%x, expected GL_BACK", get_int(GL_DRAW_BUFFER));
   glClearColor(1.0f, 1.0f, 0.0f, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
   glReadBuffer(GL_BACK);
@@ -239,7 +272,8 @@ static void check_context_state(Display *dpy) {
   glDrawBuffer(GL_FRONT);
   glEnd();
   GLenum e = glGetError();
-  check(e == GL_INVALID_OPERATION, "glDrawBuffer inside glBegin/glEnd: 0x%x, expected GL_INVALID_OPERATION", e);
+  check(e == GL_INVALID_OPERATION, "glDrawBuffer inside glBegin/glEnd: 0x%x, expected GL_INVALID_OPERATION",
+        e);
   expect_no_error("after glBegin/glEnd");
   glCallList(list);
   expect_no_error("glCallList of the list");
@@ -253,11 +287,20 @@ static void check_context_state(Display *dpy) {
   glDeleteLists(list, 1);
 
   /* Depth belongs to the drawable: a second context (own share group) sees what the first cleared. */
-  static const int depth_attrs[] = {GLX_RENDER_TYPE, GLX_RGBA_BIT, GLX_DRAWABLE_TYPE, GLX_WINDOW_BIT,
-                                    GLX_DOUBLEBUFFER, True, GLX_RED_SIZE, 8, GLX_DEPTH_SIZE, 24, None};
+  static const int depth_attrs[] = {GLX_RENDER_TYPE,
+                                    GLX_RGBA_BIT,
+                                    GLX_DRAWABLE_TYPE,
+                                    GLX_WINDOW_BIT,
+                                    GLX_DOUBLEBUFFER,
+                                    True,
+                                    GLX_RED_SIZE,
+                                    8,
+                                    GLX_DEPTH_SIZE,
+                                    24,
+                                    None};
   GLXFBConfig dcfg = choose(dpy, depth_attrs);
   if (!dcfg) die("no double-buffered config with depth");
-  XVisualInfo *dvi = glXGetVisualFromFBConfig(dpy, dcfg);
+  XVisualInfo* dvi = glXGetVisualFromFBConfig(dpy, dcfg);
   if (!dvi) die("no visual for the depth config");
   Window dwin = make_window(dpy, dvi, 32, 32);
   GLXContext a = glXCreateNewContext(dpy, dcfg, GLX_RGBA_TYPE, NULL, True);
@@ -271,7 +314,8 @@ static void check_context_state(Display *dpy) {
   glReadPixels(2, 2, 1, 1, GL_DEPTH_COMPONENT, GL_FLOAT, &depth);
   GLenum de = glGetError();
   check(de == GL_NO_ERROR && depth > 0.24f && depth < 0.26f,
-        "depth seen by a second context = %f (GL error 0x%x), expected 0.25 (cleared by the first)", depth, de);
+        "depth seen by a second context = %f (GL error 0x%x), expected 0.25 (cleared by the first)", depth,
+        de);
   glXMakeCurrent(dpy, None, NULL);
   glXDestroyContext(dpy, a);
   glXDestroyContext(dpy, b);
@@ -286,9 +330,9 @@ static void check_context_state(Display *dpy) {
   XFree(vi);
 }
 
-int main(int argc, char **argv) {
+int main(int argc, char** argv) {
   skip_front = argc > 1 && strcmp(argv[1], "--skip-front") == 0;
-  Display *dpy = XOpenDisplay(NULL);
+  Display* dpy = XOpenDisplay(NULL);
   if (!dpy) die("cannot open display");
   check_multisampled(dpy);
   check_context_state(dpy);

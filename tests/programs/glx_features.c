@@ -8,16 +8,16 @@
 #include <GL/glxext.h>
 #include <pthread.h>
 
-#define GET_PROC(type, name) ((type)glXGetProcAddress((const GLubyte *)(name)))
+#define GET_PROC(type, name) ((type)glXGetProcAddress((const GLubyte*)(name)))
 
-static Display *dpy;
-static XVisualInfo *vi;
+static Display* dpy;
+static XVisualInfo* vi;
 static GLXFBConfig cfg;
 static struct options opts;
 
-static void ok(const char *what) { printf("ok: %s\n", what); }
+static void ok(const char* what) { printf("ok: %s\n", what); }
 
-static Window new_window(int w, int h, const char *name) {
+static Window new_window(int w, int h, const char* name) {
   struct options o = opts;
   o.width = w, o.height = h, o.name = name;
   Window win = create_window(dpy, vi, &o);
@@ -51,22 +51,30 @@ static struct rgb gl_pixel(int x, int y) {
   return c;
 }
 
-static void expect_gl_pixel(int x, int y, struct rgb want, int tol, const char *what) {
+static void expect_gl_pixel(int x, int y, struct rgb want, int tol, const char* what) {
   struct rgb got = gl_pixel(x, y);
   if (!near(got, want, tol))
-    die("%s: GL pixel (%d,%d) is %d,%d,%d, expected %d,%d,%d", what, x, y, got.r, got.g, got.b, want.r, want.g, want.b);
+    die("%s: GL pixel (%d,%d) is %d,%d,%d, expected %d,%d,%d", what, x, y, got.r, got.g, got.b, want.r,
+        want.g, want.b);
   ok(what);
 }
 
 static const struct rgb RED = {255, 0, 0}, GREEN = {0, 255, 0}, BLUE = {0, 0, 255}, WHITE = {255, 255, 255};
 
 /* GLX error numbers relative to the first error (glxproto.h; GLX_ARB_create_context_profile). */
-enum { GLXBadContext = 0, GLXBadDrawable = 2, GLXBadPixmap = 3, GLXBadFBConfig = 9, GLXBadPbuffer = 10,
-       GLXBadWindow = 12, GLXBadProfileARB = 13 };
+enum {
+  GLXBadContext = 0,
+  GLXBadDrawable = 2,
+  GLXBadPixmap = 3,
+  GLXBadFBConfig = 9,
+  GLXBadPbuffer = 10,
+  GLXBadWindow = 12,
+  GLXBadProfileARB = 13
+};
 
 /* ---- errors: GLX errors arrive as X errors with GLX's codes ---- */
 static int last_error, last_request, error_count;
-static int on_error(Display *d, XErrorEvent *e) {
+static int on_error(Display* d, XErrorEvent* e) {
   (void)d;
   last_error = e->error_code;
   last_request = e->request_code;
@@ -74,7 +82,7 @@ static int on_error(Display *d, XErrorEvent *e) {
   return 0;
 }
 
-static void expect_error(int want_code, int opcode, const char *what) {
+static void expect_error(int want_code, int opcode, const char* what) {
   XSync(dpy, False);
   if (error_count == 0) die("%s: no X error", what);
   if (last_error != want_code) die("%s: error code %d, expected %d", what, last_error, want_code);
@@ -92,7 +100,7 @@ static void group_errors(void) {
   Window win = new_window(64, 64, "errors");
   GLXContext ctx = new_context(NULL);
 
-  glXMakeCurrent(dpy, win, (GLXContext)(uintptr_t)0x1234);  /* GLXBadContext = first_error + 0 */
+  glXMakeCurrent(dpy, win, (GLXContext)(uintptr_t)0x1234); /* GLXBadContext = first_error + 0 */
   expect_error(error_base + GLXBadContext, opcode, "glXMakeCurrent with a bogus context: GLXBadContext");
   glXIsDirect(dpy, (GLXContext)(uintptr_t)0x5678);
   expect_error(error_base + GLXBadContext, opcode, "glXIsDirect with a bogus context: GLXBadContext");
@@ -106,13 +114,19 @@ static void group_errors(void) {
   glXDestroyGLXPixmap(dpy, 0x3ffffd);
   expect_error(error_base + GLXBadPixmap, opcode, "glXDestroyGLXPixmap of a non-pixmap: GLXBadPixmap");
   glXCreateNewContext(dpy, (GLXFBConfig)(uintptr_t)0x42, GLX_RGBA_TYPE, NULL, True);
-  expect_error(error_base + GLXBadFBConfig, opcode, "glXCreateNewContext with a bogus config: GLXBadFBConfig");
+  expect_error(error_base + GLXBadFBConfig, opcode,
+               "glXCreateNewContext with a bogus config: GLXBadFBConfig");
   glXDestroyWindow(dpy, 0x3ffffc);
   expect_error(error_base + GLXBadWindow, opcode, "glXDestroyWindow of a non-GLXWindow: GLXBadWindow");
   PFNGLXCREATECONTEXTATTRIBSARBPROC create_attribs =
       GET_PROC(PFNGLXCREATECONTEXTATTRIBSARBPROC, "glXCreateContextAttribsARB");
-  const int bad_profile[] = {GLX_CONTEXT_MAJOR_VERSION_ARB, 3, GLX_CONTEXT_MINOR_VERSION_ARB, 2,
-                             GLX_CONTEXT_PROFILE_MASK_ARB, 0x100, None};
+  const int bad_profile[] = {GLX_CONTEXT_MAJOR_VERSION_ARB,
+                             3,
+                             GLX_CONTEXT_MINOR_VERSION_ARB,
+                             2,
+                             GLX_CONTEXT_PROFILE_MASK_ARB,
+                             0x100,
+                             None};
   create_attribs(dpy, cfg, NULL, True, bad_profile);
   expect_error(error_base + GLXBadProfileARB, opcode, "unknown profile mask: GLXBadProfileARB");
   const int bad_version[] = {GLX_CONTEXT_MAJOR_VERSION_ARB, 9, GLX_CONTEXT_MINOR_VERSION_ARB, 9, None};
@@ -121,15 +135,19 @@ static void group_errors(void) {
   /* The profile mask is checked whatever the version (GLX_ARB_create_context_profile). */
   const int no_profile[] = {GLX_CONTEXT_PROFILE_MASK_ARB, 0, None};
   create_attribs(dpy, cfg, NULL, True, no_profile);
-  expect_error(error_base + GLXBadProfileARB, opcode, "empty profile mask without a version: GLXBadProfileARB");
+  expect_error(error_base + GLXBadProfileARB, opcode,
+               "empty profile mask without a version: GLXBadProfileARB");
   const int two_profiles[] = {GLX_CONTEXT_PROFILE_MASK_ARB,
-                              GLX_CONTEXT_CORE_PROFILE_BIT_ARB | GLX_CONTEXT_COMPATIBILITY_PROFILE_BIT_ARB, None};
+                              GLX_CONTEXT_CORE_PROFILE_BIT_ARB | GLX_CONTEXT_COMPATIBILITY_PROFILE_BIT_ARB,
+                              None};
   create_attribs(dpy, cfg, NULL, True, two_profiles);
-  expect_error(error_base + GLXBadProfileARB, opcode, "core|compatibility without a version: GLXBadProfileARB");
-  const int color_index_30[] = {GLX_CONTEXT_MAJOR_VERSION_ARB, 3, GLX_RENDER_TYPE, GLX_COLOR_INDEX_TYPE, None};
+  expect_error(error_base + GLXBadProfileARB, opcode,
+               "core|compatibility without a version: GLXBadProfileARB");
+  const int color_index_30[] = {GLX_CONTEXT_MAJOR_VERSION_ARB, 3, GLX_RENDER_TYPE, GLX_COLOR_INDEX_TYPE,
+                                None};
   create_attribs(dpy, cfg, NULL, True, color_index_30);
   expect_error(BadMatch, opcode, "colour-index 3.0 context: BadMatch");
-  const char *glx_ext = glXQueryExtensionsString(dpy, DefaultScreen(dpy));
+  const char* glx_ext = glXQueryExtensionsString(dpy, DefaultScreen(dpy));
   if (!has_extension(glx_ext, "GLX_ARB_fbconfig_float")) {
     const int float_type[] = {GLX_RENDER_TYPE, GLX_RGBA_FLOAT_TYPE_ARB, None};
     create_attribs(dpy, cfg, NULL, True, float_type);
@@ -139,8 +157,9 @@ static void group_errors(void) {
   create_attribs(dpy, cfg, NULL, True, bad_reset);
   expect_error(BadMatch, opcode, "unknown reset notification strategy: BadMatch");
   if (has_extension(glx_ext, "GLX_EXT_create_context_es_profile")) {
-    const int es1[] = {GLX_CONTEXT_MAJOR_VERSION_ARB, 1, GLX_CONTEXT_MINOR_VERSION_ARB, 1,
-                       GLX_CONTEXT_PROFILE_MASK_ARB, GLX_CONTEXT_ES_PROFILE_BIT_EXT, None};
+    const int es1[] = {
+        GLX_CONTEXT_MAJOR_VERSION_ARB,  1,   GLX_CONTEXT_MINOR_VERSION_ARB, 1, GLX_CONTEXT_PROFILE_MASK_ARB,
+        GLX_CONTEXT_ES_PROFILE_BIT_EXT, None};
     if (create_attribs(dpy, cfg, NULL, True, es1)) die("an OpenGL ES 1.1 context was created");
     expect_error(BadMatch, opcode, "OpenGL ES 1.1 (the emulation needs ES 2.0+): BadMatch");
   }
@@ -162,7 +181,8 @@ static void group_errors(void) {
   expect_gl_pixel(3, 3, GREEN, 0, "destroyed but still current context renders");
   glXDestroyContext(dpy, doomed);
   XSync(dpy, False);
-  if (error_count != 0) die("making current / destroying again a destroyed current context raised X error %d", last_error);
+  if (error_count != 0)
+    die("making current / destroying again a destroyed current context raised X error %d", last_error);
   ok("a destroyed context current in this thread: made current and destroyed again without error");
   glXMakeCurrent(dpy, None, NULL);
   glXMakeCurrent(dpy, win, doomed);
@@ -184,10 +204,14 @@ static void draw_texture_quad(GLuint tex) {
   glBindTexture(GL_TEXTURE_2D, tex);
   glTexEnvi(GL_TEXTURE_ENV, GL_TEXTURE_ENV_MODE, GL_REPLACE);
   glBegin(GL_QUADS);
-  glTexCoord2f(0, 0); glVertex2f(-1, -1);
-  glTexCoord2f(1, 0); glVertex2f(1, -1);
-  glTexCoord2f(1, 1); glVertex2f(1, 1);
-  glTexCoord2f(0, 1); glVertex2f(-1, 1);
+  glTexCoord2f(0, 0);
+  glVertex2f(-1, -1);
+  glTexCoord2f(1, 0);
+  glVertex2f(1, -1);
+  glTexCoord2f(1, 1);
+  glVertex2f(1, 1);
+  glTexCoord2f(0, 1);
+  glVertex2f(-1, 1);
   glEnd();
   glDisable(GL_TEXTURE_2D);
 }
@@ -218,7 +242,8 @@ static void group_contexts(void) {
   clear_to(0, 0, 0);
   draw_texture_quad(tex);
   glXSwapBuffers(dpy, w2);
-  expect_x_pixel(dpy, w2, vi->visual, 32, 32, GREEN, 0, "texture made in one context drawn by a sharing context");
+  expect_x_pixel(dpy, w2, vi->visual, 32, 32, GREEN, 0,
+                 "texture made in one context drawn by a sharing context");
   make_current(w2, c);
   if (glIsTexture(tex)) die("an unshared context sees the other share group's texture %u", tex);
   ok("an unshared context does not see it");
@@ -236,13 +261,13 @@ static void group_contexts(void) {
   expect_x_pixel(dpy, w2, vi->visual, 10, 10, BLUE, 0, "the same context on window 2");
 
   /* A second connection to the same server, with its own context and window. */
-  Display *dpy2 = XOpenDisplay(NULL);
+  Display* dpy2 = XOpenDisplay(NULL);
   if (!dpy2) die("second XOpenDisplay failed");
-  Display *saved = dpy;
+  Display* saved = dpy;
   dpy = dpy2;
-  XVisualInfo *vi2 = NULL;
+  XVisualInfo* vi2 = NULL;
   GLXFBConfig cfg2 = choose_config(dpy2, 1, &vi2);
-  XVisualInfo *keep_vi = vi;
+  XVisualInfo* keep_vi = vi;
   vi = vi2;
   Window w3 = new_window(64, 64, "ctx3");
   GLXContext d2 = glXCreateNewContext(dpy2, cfg2, GLX_RGBA_TYPE, NULL, True);
@@ -250,7 +275,8 @@ static void group_contexts(void) {
   if (glXGetCurrentDisplay() != dpy2) die("glXGetCurrentDisplay is not the second display");
   clear_to(1, 1, 0);
   glXSwapBuffers(dpy2, w3);
-  expect_x_pixel(saved, w3, vi->visual, 5, 5, (struct rgb){255, 255, 0}, 0, "second Display in the process renders");
+  expect_x_pixel(saved, w3, vi->visual, 5, 5, (struct rgb){255, 255, 0}, 0,
+                 "second Display in the process renders");
   glXMakeContextCurrent(dpy2, None, None, NULL);
   glXDestroyContext(dpy2, d2);
   vi = keep_vi;
@@ -260,7 +286,8 @@ static void group_contexts(void) {
   make_current(w1, a);
   clear_to(0, 1, 1);
   glXSwapBuffers(dpy, w1);
-  expect_x_pixel(dpy, w1, vi->visual, 5, 5, (struct rgb){0, 255, 255}, 0, "first Display after closing the second");
+  expect_x_pixel(dpy, w1, vi->visual, 5, 5, (struct rgb){0, 255, 255}, 0,
+                 "first Display after closing the second");
 
   /* glXCopyContext is refused with BadImplementation (EGL cannot copy state): not tested here. */
   glXMakeCurrent(dpy, None, NULL);
@@ -277,8 +304,8 @@ struct worker {
   int failures;
 };
 
-static void *worker_main(void *arg) {
-  struct worker *w = arg;
+static void* worker_main(void* arg) {
+  struct worker* w = arg;
   if (!glXMakeContextCurrent(dpy, w->win, w->win, w->ctx)) {
     w->failures = -1;
     return NULL;
@@ -310,16 +337,17 @@ static void group_threads(void) {
     if (w[i].failures) die("thread %d: %d wrong frames", i, w[i].failures);
     /* The last frame (199) must be in every window. */
     int v = (199 * 7 + i * 50) % 256;
-    expect_x_pixel(dpy, w[i].win, vi->visual, 20, 20, (struct rgb){v, (int)(i * 255 / 4.0f + 0.5f), 255 - v}, 1,
-                   "thread's last frame in its window");
+    expect_x_pixel(dpy, w[i].win, vi->visual, 20, 20, (struct rgb){v, (int)(i * 255 / 4.0f + 0.5f), 255 - v},
+                   1, "thread's last frame in its window");
     glXDestroyContext(dpy, w[i].ctx);
   }
   ok("4 threads x 200 frames, each context current in its own thread at the same time");
 }
 
 /* ---- attribs: GLX_ARB_create_context_robustness / no_error / context_flush_control ---- */
-static GLXContext attribs_context(const int *attribs) {
-  PFNGLXCREATECONTEXTATTRIBSARBPROC f = GET_PROC(PFNGLXCREATECONTEXTATTRIBSARBPROC, "glXCreateContextAttribsARB");
+static GLXContext attribs_context(const int* attribs) {
+  PFNGLXCREATECONTEXTATTRIBSARBPROC f =
+      GET_PROC(PFNGLXCREATECONTEXTATTRIBSARBPROC, "glXCreateContextAttribsARB");
   GLXContext c = f(dpy, cfg, NULL, True, attribs);
   if (!c) die("glXCreateContextAttribsARB failed");
   return c;
@@ -328,9 +356,15 @@ static GLXContext attribs_context(const int *attribs) {
 static void group_attribs(void) {
   Window win = new_window(32, 32, "attribs");
   require_glx_extension(dpy, "GLX_ARB_create_context_robustness");
-  const int robust[] = {GLX_CONTEXT_MAJOR_VERSION_ARB, 3, GLX_CONTEXT_MINOR_VERSION_ARB, 2,
-                        GLX_CONTEXT_FLAGS_ARB, GLX_CONTEXT_ROBUST_ACCESS_BIT_ARB,
-                        GLX_CONTEXT_RESET_NOTIFICATION_STRATEGY_ARB, GLX_LOSE_CONTEXT_ON_RESET_ARB, None};
+  const int robust[] = {GLX_CONTEXT_MAJOR_VERSION_ARB,
+                        3,
+                        GLX_CONTEXT_MINOR_VERSION_ARB,
+                        2,
+                        GLX_CONTEXT_FLAGS_ARB,
+                        GLX_CONTEXT_ROBUST_ACCESS_BIT_ARB,
+                        GLX_CONTEXT_RESET_NOTIFICATION_STRATEGY_ARB,
+                        GLX_LOSE_CONTEXT_ON_RESET_ARB,
+                        None};
   GLXContext c = attribs_context(robust);
   make_current(win, c);
   GLint flags = 0, strategy = 0;
@@ -338,7 +372,8 @@ static void group_attribs(void) {
   glGetIntegerv(GL_RESET_NOTIFICATION_STRATEGY_ARB, &strategy);
   if (!(flags & GL_CONTEXT_FLAG_ROBUST_ACCESS_BIT) || strategy != GL_LOSE_CONTEXT_ON_RESET_ARB)
     die("robust context: flags 0x%x, reset strategy 0x%x", flags, strategy);
-  PFNGLGETGRAPHICSRESETSTATUSPROC status = GET_PROC(PFNGLGETGRAPHICSRESETSTATUSPROC, "glGetGraphicsResetStatus");
+  PFNGLGETGRAPHICSRESETSTATUSPROC status =
+      GET_PROC(PFNGLGETGRAPHICSRESETSTATUSPROC, "glGetGraphicsResetStatus");
   if (!status || status() != GL_NO_ERROR) die("glGetGraphicsResetStatus");
   clear_to(0, 1, 0);
   glXSwapBuffers(dpy, win);
@@ -348,8 +383,13 @@ static void group_attribs(void) {
   glXDestroyContext(dpy, c);
 
   require_glx_extension(dpy, "GLX_ARB_create_context_no_error");
-  const int no_error[] = {GLX_CONTEXT_MAJOR_VERSION_ARB, 3, GLX_CONTEXT_MINOR_VERSION_ARB, 0,
-                          GLX_CONTEXT_OPENGL_NO_ERROR_ARB, True, None};
+  const int no_error[] = {GLX_CONTEXT_MAJOR_VERSION_ARB,
+                          3,
+                          GLX_CONTEXT_MINOR_VERSION_ARB,
+                          0,
+                          GLX_CONTEXT_OPENGL_NO_ERROR_ARB,
+                          True,
+                          None};
   c = attribs_context(no_error);
   make_current(win, c);
   glGetIntegerv(GL_CONTEXT_FLAGS, &flags);
@@ -377,14 +417,19 @@ static void group_attribs(void) {
 }
 
 /* ---- es: GLX_EXT_create_context_es2_profile / es_profile ---- */
-static void es_case(int major, int minor, const char *ext) {
+static void es_case(int major, int minor, const char* ext) {
   require_glx_extension(dpy, ext);
   Window win = new_window(64, 64, "es");
-  const int attribs[] = {GLX_CONTEXT_MAJOR_VERSION_ARB, major, GLX_CONTEXT_MINOR_VERSION_ARB, minor,
-                         GLX_CONTEXT_PROFILE_MASK_ARB, GLX_CONTEXT_ES2_PROFILE_BIT_EXT, None};
+  const int attribs[] = {GLX_CONTEXT_MAJOR_VERSION_ARB,
+                         major,
+                         GLX_CONTEXT_MINOR_VERSION_ARB,
+                         minor,
+                         GLX_CONTEXT_PROFILE_MASK_ARB,
+                         GLX_CONTEXT_ES2_PROFILE_BIT_EXT,
+                         None};
   GLXContext c = attribs_context(attribs);
   make_current(win, c);
-  const char *version = (const char *)glGetString(GL_VERSION);
+  const char* version = (const char*)glGetString(GL_VERSION);
   if (!version || strncmp(version, "OpenGL ES ", 10) != 0 || version[10] - '0' < major)
     die("ES %d.%d context: GL_VERSION is \"%s\"", major, minor, version ? version : "(null)");
   clear_to(0, 0, 1);
@@ -470,7 +515,9 @@ static void group_swap(void) {
     glXSwapBuffers(dpy, aw);
     glXQueryDrawable(dpy, aw, GLX_BACK_BUFFER_AGE_EXT, &v);
     if (v > (unsigned)(i + 1)) die("buffer age %u after %d swaps", v, i + 1);
-    if (v > 0) expect_gl_pixel(7, 7, shades[i + 1 - (int)v], 0, "the back buffer holds the frame shown `age` swaps ago");
+    if (v > 0)
+      expect_gl_pixel(7, 7, shades[i + 1 - (int)v], 0,
+                      "the back buffer holds the frame shown `age` swaps ago");
   }
   if (v == 0) die("buffer age still 0 after 5 swaps");
   ok("GLX_BACK_BUFFER_AGE_EXT: 0 before a swap, then the age of the frame the back buffer holds");
@@ -492,8 +539,9 @@ static void group_swap(void) {
     XEvent ev;
     XNextEvent(dpy, &ev);
     if (ev.type != event_base + GLX_BufferSwapComplete) continue;
-    GLXBufferSwapComplete *sc = (GLXBufferSwapComplete *)&ev;
-    if (sc->drawable != win || sc->sbc <= last_sbc) die("swap event: drawable 0x%lx sbc %lld", sc->drawable, (long long)sc->sbc);
+    GLXBufferSwapComplete* sc = (GLXBufferSwapComplete*)&ev;
+    if (sc->drawable != win || sc->sbc <= last_sbc)
+      die("swap event: drawable 0x%lx sbc %lld", sc->drawable, (long long)sc->sbc);
     if (sc->event_type != GLX_EXCHANGE_COMPLETE_INTEL && sc->event_type != GLX_COPY_COMPLETE_INTEL &&
         sc->event_type != GLX_FLIP_COMPLETE_INTEL)
       die("swap event type %d", sc->event_type);
@@ -514,15 +562,16 @@ static void group_swap(void) {
   clear_to(0, 1, 0);
   copy_sub(dpy, win, 0, 0, 16, 16); /* GL's bottom-left corner */
   expect_x_pixel(dpy, win, vi->visual, 5, 58, GREEN, 0, "glXCopySubBufferMESA: the rectangle is shown");
-  expect_x_pixel(dpy, win, vi->visual, 40, 20, RED, 0, "glXCopySubBufferMESA: outside it, the previous frame");
+  expect_x_pixel(dpy, win, vi->visual, 40, 20, RED, 0,
+                 "glXCopySubBufferMESA: outside it, the previous frame");
 
   /* GLX_SGI_make_current_read / GLX 1.3 read drawables: read from a pbuffer, draw to the window. */
   require_glx_extension(dpy, "GLX_SGI_make_current_read");
   const int pb_attr[] = {GLX_PBUFFER_WIDTH, 64, GLX_PBUFFER_HEIGHT, 64, GLX_PRESERVED_CONTENTS, True, None};
   int n = 0;
-  const int pb_cfg_attr[] = {GLX_DRAWABLE_TYPE, GLX_PBUFFER_BIT | GLX_WINDOW_BIT, GLX_RED_SIZE, 8, GLX_DOUBLEBUFFER,
-                             True, None};
-  GLXFBConfig *pcs = glXChooseFBConfig(dpy, DefaultScreen(dpy), pb_cfg_attr, &n);
+  const int pb_cfg_attr[] = {
+      GLX_DRAWABLE_TYPE, GLX_PBUFFER_BIT | GLX_WINDOW_BIT, GLX_RED_SIZE, 8, GLX_DOUBLEBUFFER, True, None};
+  GLXFBConfig* pcs = glXChooseFBConfig(dpy, DefaultScreen(dpy), pb_cfg_attr, &n);
   if (!n) die("no pbuffer config");
   GLXPbuffer pb = glXCreatePbuffer(dpy, cfg, pb_attr);
   XFree(pcs);
@@ -530,7 +579,8 @@ static void group_swap(void) {
   clear_to(0, 0, 1);
   glFinish();
   PFNGLXMAKECURRENTREADSGIPROC make_read = GET_PROC(PFNGLXMAKECURRENTREADSGIPROC, "glXMakeCurrentReadSGI");
-  PFNGLXGETCURRENTREADDRAWABLESGIPROC get_read = GET_PROC(PFNGLXGETCURRENTREADDRAWABLESGIPROC, "glXGetCurrentReadDrawableSGI");
+  PFNGLXGETCURRENTREADDRAWABLESGIPROC get_read =
+      GET_PROC(PFNGLXGETCURRENTREADDRAWABLESGIPROC, "glXGetCurrentReadDrawableSGI");
   if (!make_read(dpy, win, pb, ctx) || get_read() != pb || glXGetCurrentDrawable() != win)
     die("glXMakeCurrentReadSGI(draw=window, read=pbuffer)");
   expect_gl_pixel(10, 10, BLUE, 0, "glReadPixels reads the read drawable (pbuffer)");
@@ -546,13 +596,15 @@ static void group_swap(void) {
   require_glx_extension(dpy, "GLX_MESA_query_renderer");
   PFNGLXQUERYCURRENTRENDERERINTEGERMESAPROC cur_int =
       GET_PROC(PFNGLXQUERYCURRENTRENDERERINTEGERMESAPROC, "glXQueryCurrentRendererIntegerMESA");
-  PFNGLXQUERYRENDERERSTRINGMESAPROC rend_str = GET_PROC(PFNGLXQUERYRENDERERSTRINGMESAPROC, "glXQueryRendererStringMESA");
+  PFNGLXQUERYRENDERERSTRINGMESAPROC rend_str =
+      GET_PROC(PFNGLXQUERYRENDERERSTRINGMESAPROC, "glXQueryRendererStringMESA");
   unsigned int ver[3] = {0, 0, 0}, mem = 0;
   if (!cur_int(GLX_RENDERER_VERSION_MESA, ver) || ver[0] == 0) die("GLX_RENDERER_VERSION_MESA");
   if (!cur_int(GLX_RENDERER_VIDEO_MEMORY_MESA, &mem)) die("GLX_RENDERER_VIDEO_MEMORY_MESA");
-  const char *dev = rend_str(dpy, DefaultScreen(dpy), 0, GLX_RENDERER_DEVICE_ID_MESA);
+  const char* dev = rend_str(dpy, DefaultScreen(dpy), 0, GLX_RENDERER_DEVICE_ID_MESA);
   if (!dev || !*dev) die("GLX_RENDERER_DEVICE_ID_MESA string");
-  if (!strstr((const char *)glGetString(GL_RENDERER), dev) && !strstr(dev, (const char *)glGetString(GL_RENDERER)))
+  if (!strstr((const char*)glGetString(GL_RENDERER), dev) &&
+      !strstr(dev, (const char*)glGetString(GL_RENDERER)))
     printf("note: renderer string \"%s\" vs GL_RENDERER \"%s\"\n", dev, glGetString(GL_RENDERER));
   printf("ok: renderer version %u.%u.%u, memory %u MB, device \"%s\"\n", ver[0], ver[1], ver[2], mem, dev);
 
@@ -561,7 +613,8 @@ static void group_swap(void) {
   require_glx_extension(dpy, "GLX_EXT_import_context");
   PFNGLXGETCONTEXTIDEXTPROC get_id = GET_PROC(PFNGLXGETCONTEXTIDEXTPROC, "glXGetContextIDEXT");
   PFNGLXQUERYCONTEXTINFOEXTPROC info = GET_PROC(PFNGLXQUERYCONTEXTINFOEXTPROC, "glXQueryContextInfoEXT");
-  PFNGLXGETCURRENTDISPLAYEXTPROC cur_dpy = GET_PROC(PFNGLXGETCURRENTDISPLAYEXTPROC, "glXGetCurrentDisplayEXT");
+  PFNGLXGETCURRENTDISPLAYEXTPROC cur_dpy =
+      GET_PROC(PFNGLXGETCURRENTDISPLAYEXTPROC, "glXGetCurrentDisplayEXT");
   GLXContextID id = get_id(ctx);
   int vid = 0, screen = -1;
   if (id == 0 || info(dpy, ctx, GLX_VISUAL_ID_EXT, &vid) != Success ||
@@ -575,15 +628,18 @@ static void group_swap(void) {
 }
 
 /* ---- configs: multisample, sRGB, visual_info, visual_rating, float ---- */
-static GLXFBConfig find_config(const int *attribs, XVisualInfo **vis) {
+static GLXFBConfig find_config(const int* attribs, XVisualInfo** vis) {
   int n = 0;
-  GLXFBConfig *l = glXChooseFBConfig(dpy, DefaultScreen(dpy), attribs, &n);
+  GLXFBConfig* l = glXChooseFBConfig(dpy, DefaultScreen(dpy), attribs, &n);
   GLXFBConfig found = NULL;
   for (int i = 0; i < n && !found; ++i) {
-    XVisualInfo *v = vis ? glXGetVisualFromFBConfig(dpy, l[i]) : NULL;
-    if (!vis) found = l[i];
-    else if (v && v->depth == 24) found = l[i], *vis = v;
-    else if (v) XFree(v);
+    XVisualInfo* v = vis ? glXGetVisualFromFBConfig(dpy, l[i]) : NULL;
+    if (!vis)
+      found = l[i];
+    else if (v && v->depth == 24)
+      found = l[i], *vis = v;
+    else if (v)
+      XFree(v);
   }
   if (l) XFree(l);
   return found;
@@ -592,14 +648,15 @@ static GLXFBConfig find_config(const int *attribs, XVisualInfo **vis) {
 static void group_configs(void) {
   /* GLX_ARB_multisample: a 4-sample window antialiases a diagonal edge. */
   require_glx_extension(dpy, "GLX_ARB_multisample");
-  const int ms_attr[] = {GLX_DRAWABLE_TYPE, GLX_WINDOW_BIT, GLX_RED_SIZE, 8, GLX_SAMPLE_BUFFERS, 1, GLX_SAMPLES, 4,
-                         GLX_DOUBLEBUFFER, True, None};
-  XVisualInfo *mvi = NULL;
+  const int ms_attr[] = {
+      GLX_DRAWABLE_TYPE, GLX_WINDOW_BIT, GLX_RED_SIZE, 8, GLX_SAMPLE_BUFFERS, 1, GLX_SAMPLES, 4,
+      GLX_DOUBLEBUFFER,  True,           None};
+  XVisualInfo* mvi = NULL;
   GLXFBConfig ms = find_config(ms_attr, &mvi);
   if (!ms) die("no 4-sample window config");
   int samples = 0;
   glXGetFBConfigAttrib(dpy, ms, GLX_SAMPLES, &samples);
-  XVisualInfo *keep = vi;
+  XVisualInfo* keep = vi;
   vi = mvi;
   Window mw = new_window(64, 64, "multisample");
   GLXContext mc = glXCreateNewContext(dpy, ms, GLX_RGBA_TYPE, NULL, True);
@@ -609,7 +666,9 @@ static void group_configs(void) {
   clear_to(0, 0, 0);
   glColor3f(1, 1, 1);
   glBegin(GL_TRIANGLES);
-  glVertex2f(-1, -1); glVertex2f(1, -1); glVertex2f(1, 0.7f);
+  glVertex2f(-1, -1);
+  glVertex2f(1, -1);
+  glVertex2f(1, 0.7f);
   glEnd();
   glXSwapBuffers(dpy, mw);
   glFinish();
@@ -620,9 +679,10 @@ static void group_configs(void) {
       struct rgb p = x_pixel(dpy, mw, vi->visual, x, y);
       if (p.r > 8 && p.r < 247) ++partial;
     }
-  if (gl_samples < 4 || partial < 20) die("multisample: GL_SAMPLES %d, %d partly covered edge pixels", gl_samples, partial);
-  printf("ok: multisample: GLX_SAMPLES %d, GL_SAMPLES %d, %d antialiased edge pixels in the window\n", samples,
-         gl_samples, partial);
+  if (gl_samples < 4 || partial < 20)
+    die("multisample: GL_SAMPLES %d, %d partly covered edge pixels", gl_samples, partial);
+  printf("ok: multisample: GLX_SAMPLES %d, GL_SAMPLES %d, %d antialiased edge pixels in the window\n",
+         samples, gl_samples, partial);
   glXMakeCurrent(dpy, None, NULL);
   glXDestroyContext(dpy, mc);
   vi = keep;
@@ -630,9 +690,10 @@ static void group_configs(void) {
   /* GLX_ARB_framebuffer_sRGB: mid-grey is encoded (0.5 -> 188) only with GL_FRAMEBUFFER_SRGB on. */
   require_glx_extension(dpy, "GLX_ARB_framebuffer_sRGB");
   require_glx_extension(dpy, "GLX_EXT_framebuffer_sRGB");
-  const int srgb_attr[] = {GLX_DRAWABLE_TYPE, GLX_WINDOW_BIT, GLX_RED_SIZE, 8, GLX_FRAMEBUFFER_SRGB_CAPABLE_ARB, True,
-                           GLX_DOUBLEBUFFER, True, None};
-  XVisualInfo *svi = NULL;
+  const int srgb_attr[] = {
+      GLX_DRAWABLE_TYPE, GLX_WINDOW_BIT, GLX_RED_SIZE, 8, GLX_FRAMEBUFFER_SRGB_CAPABLE_ARB, True,
+      GLX_DOUBLEBUFFER,  True,           None};
+  XVisualInfo* svi = NULL;
   GLXFBConfig sc = find_config(srgb_attr, &svi);
   if (!sc) die("no sRGB-capable window config");
   vi = svi;
@@ -649,8 +710,10 @@ static void group_configs(void) {
   clear_to(0.5f, 0.5f, 0.5f); /* left half: not encoded */
   glDisable(GL_SCISSOR_TEST);
   glXSwapBuffers(dpy, sw);
-  expect_x_pixel(dpy, sw, vi->visual, 48, 32, (struct rgb){188, 188, 188}, 1, "sRGB encoding on: 0.5 shows as 188");
-  expect_x_pixel(dpy, sw, vi->visual, 16, 32, (struct rgb){128, 128, 128}, 1, "sRGB encoding off: 0.5 shows as 128");
+  expect_x_pixel(dpy, sw, vi->visual, 48, 32, (struct rgb){188, 188, 188}, 1,
+                 "sRGB encoding on: 0.5 shows as 188");
+  expect_x_pixel(dpy, sw, vi->visual, 16, 32, (struct rgb){128, 128, 128}, 1,
+                 "sRGB encoding off: 0.5 shows as 128");
   glXMakeCurrent(dpy, None, NULL);
   glXDestroyContext(dpy, sctx);
   vi = keep;
@@ -658,9 +721,14 @@ static void group_configs(void) {
   /* GLX_EXT_visual_info / GLX_EXT_visual_rating */
   require_glx_extension(dpy, "GLX_EXT_visual_info");
   require_glx_extension(dpy, "GLX_EXT_visual_rating");
-  int va[] = {GLX_RGBA, GLX_DOUBLEBUFFER, GLX_X_VISUAL_TYPE_EXT, GLX_TRUE_COLOR_EXT, GLX_VISUAL_CAVEAT_EXT, GLX_NONE_EXT,
+  int va[] = {GLX_RGBA,
+              GLX_DOUBLEBUFFER,
+              GLX_X_VISUAL_TYPE_EXT,
+              GLX_TRUE_COLOR_EXT,
+              GLX_VISUAL_CAVEAT_EXT,
+              GLX_NONE_EXT,
               None};
-  XVisualInfo *cv = glXChooseVisual(dpy, DefaultScreen(dpy), va);
+  XVisualInfo* cv = glXChooseVisual(dpy, DefaultScreen(dpy), va);
   if (!cv || cv->class != TrueColor) die("glXChooseVisual(GLX_X_VISUAL_TYPE_EXT = TrueColor)");
   int type = 0, caveat = -1, transparent = -1;
   glXGetConfig(dpy, cv, GLX_X_VISUAL_TYPE_EXT, &type);
@@ -669,13 +737,13 @@ static void group_configs(void) {
   if (type != GLX_TRUE_COLOR_EXT || caveat != GLX_NONE_EXT || transparent != GLX_NONE_EXT)
     die("visual attributes: type 0x%x caveat 0x%x transparent 0x%x", type, caveat, transparent);
   int dc[] = {GLX_RGBA, GLX_X_VISUAL_TYPE_EXT, GLX_DIRECT_COLOR_EXT, None};
-  XVisualInfo *none = glXChooseVisual(dpy, DefaultScreen(dpy), dc);
+  XVisualInfo* none = glXChooseVisual(dpy, DefaultScreen(dpy), dc);
   if (none && none->class != DirectColor) die("asked for DirectColor, got class %d", none->class);
   ok("GLX_X_VISUAL_TYPE_EXT, GLX_VISUAL_CAVEAT_EXT, GLX_TRANSPARENT_TYPE_EXT answered and matched");
   XFree(cv);
 
   /* GLX_ARB_fbconfig_float (only when advertised): values beyond [0, 1] survive in a float pbuffer. */
-  const char *ext = glXQueryExtensionsString(dpy, DefaultScreen(dpy));
+  const char* ext = glXQueryExtensionsString(dpy, DefaultScreen(dpy));
   if (has_extension(ext, "GLX_ARB_fbconfig_float")) {
     const int fa[] = {GLX_RENDER_TYPE, GLX_RGBA_FLOAT_BIT_ARB, GLX_DRAWABLE_TYPE, GLX_PBUFFER_BIT, None};
     GLXFBConfig fc = find_config(fa, NULL);
@@ -690,14 +758,16 @@ static void group_configs(void) {
     glClear(GL_COLOR_BUFFER_BIT);
     float px[4];
     glReadPixels(1, 1, 1, 1, GL_RGBA, GL_FLOAT, px);
-    if (px[0] != 2.5f || px[1] != -0.5f || px[2] != 0.25f) die("float pbuffer read %g %g %g %g", px[0], px[1], px[2], px[3]);
+    if (px[0] != 2.5f || px[1] != -0.5f || px[2] != 0.25f)
+      die("float pbuffer read %g %g %g %g", px[0], px[1], px[2], px[3]);
     printf("ok: float pbuffer keeps 2.5, -0.5, 0.25 (alpha %g)\n", px[3]);
     glXMakeCurrent(dpy, None, NULL);
     glXDestroyContext(dpy, fctx);
     glXDestroyPbuffer(dpy, fpb);
   }
   if (has_extension(ext, "GLX_EXT_fbconfig_packed_float")) {
-    const int fa[] = {GLX_RENDER_TYPE, GLX_RGBA_UNSIGNED_FLOAT_BIT_EXT, GLX_DRAWABLE_TYPE, GLX_PBUFFER_BIT, None};
+    const int fa[] = {GLX_RENDER_TYPE, GLX_RGBA_UNSIGNED_FLOAT_BIT_EXT, GLX_DRAWABLE_TYPE, GLX_PBUFFER_BIT,
+                      None};
     GLXFBConfig fc = find_config(fa, NULL);
     if (!fc) die("GLX_EXT_fbconfig_packed_float advertised but no unsigned float config");
     const int pa[] = {GLX_PBUFFER_WIDTH, 8, GLX_PBUFFER_HEIGHT, 8, None};
@@ -708,7 +778,8 @@ static void group_configs(void) {
     glClear(GL_COLOR_BUFFER_BIT);
     float px[4];
     glReadPixels(1, 1, 1, 1, GL_RGBA, GL_FLOAT, px);
-    if (px[0] != 3.0f || px[1] != 0.5f || px[2] != 1.5f) die("packed float pbuffer read %g %g %g", px[0], px[1], px[2]);
+    if (px[0] != 3.0f || px[1] != 0.5f || px[2] != 1.5f)
+      die("packed float pbuffer read %g %g %g", px[0], px[1], px[2]);
     ok("unsigned (packed) float pbuffer keeps 3.0, 0.5, 1.5");
     glXMakeCurrent(dpy, None, NULL);
     glXDestroyContext(dpy, fctx);
@@ -724,15 +795,17 @@ static void group_drawables(void) {
    * Mesa), even when the context was made from another config of that visual. */
   {
     int n = 0;
-    GLXFBConfig *all = glXGetFBConfigs(dpy, DefaultScreen(dpy), &n);
+    GLXFBConfig* all = glXGetFBConfigs(dpy, DefaultScreen(dpy), &n);
     int first = -1, other = -1;
     for (int i = 0; i < n; ++i) {
       int vid = 0, samples = 0;
       glXGetFBConfigAttrib(dpy, all[i], GLX_VISUAL_ID, &vid);
       glXGetFBConfigAttrib(dpy, all[i], GLX_SAMPLES, &samples);
       if (vid != (int)vi->visualid) continue;
-      if (first < 0) first = i;
-      else if (samples == 0) other = i; /* single-sampled: the check below reads the back buffer */
+      if (first < 0)
+        first = i;
+      else if (samples == 0)
+        other = i; /* single-sampled: the check below reads the back buffer */
     }
     if (first < 0) die("no FBConfig has the window's visual 0x%lx", vi->visualid);
     int want = 0;
@@ -742,10 +815,12 @@ static void group_drawables(void) {
     if (!c2 || !glXMakeCurrent(dpy, plain, c2)) die("context on a plain window");
     unsigned int got = 0;
     glXQueryDrawable(dpy, plain, GLX_FBCONFIG_ID, &got);
-    if ((int)got != want) die("GLX_FBCONFIG_ID of a plain window is 0x%x, expected its visual's first config 0x%x", got, want);
+    if ((int)got != want)
+      die("GLX_FBCONFIG_ID of a plain window is 0x%x, expected its visual's first config 0x%x", got, want);
     clear_to(0, 1, 0);
     expect_gl_pixel(3, 3, GREEN, 0, "plain window renders with the context's config");
-    printf("ok: GLX_FBCONFIG_ID of a plain window: 0x%x (context config differs: %s)\n", got, other >= 0 ? "yes" : "no");
+    printf("ok: GLX_FBCONFIG_ID of a plain window: 0x%x (context config differs: %s)\n", got,
+           other >= 0 ? "yes" : "no");
     glXMakeCurrent(dpy, None, NULL);
     glXDestroyContext(dpy, c2);
     XDestroyWindow(dpy, plain);
@@ -760,11 +835,14 @@ static void group_drawables(void) {
   clear_to(1, 1, 1);
   glDisable(GL_SCISSOR_TEST);
   glFinish();
-  expect_x_pixel(dpy, pm, vi->visual, 40, 10, (struct rgb){255, 0, 255}, 0, "GLX pixmap after glFinish: XGetImage sees GL's clear");
-  expect_x_pixel(dpy, pm, vi->visual, 5, 58, WHITE, 0, "GLX pixmap: GL's bottom-left is the pixmap's bottom-left");
+  expect_x_pixel(dpy, pm, vi->visual, 40, 10, (struct rgb){255, 0, 255}, 0,
+                 "GLX pixmap after glFinish: XGetImage sees GL's clear");
+  expect_x_pixel(dpy, pm, vi->visual, 5, 58, WHITE, 0,
+                 "GLX pixmap: GL's bottom-left is the pixmap's bottom-left");
   GC gc = XCreateGC(dpy, win, 0, NULL);
   XCopyArea(dpy, pm, win, gc, 0, 0, 64, 64, 0, 0);
-  expect_x_pixel(dpy, win, vi->visual, 40, 10, (struct rgb){255, 0, 255}, 0, "XCopyArea of the GLX pixmap into a window");
+  expect_x_pixel(dpy, win, vi->visual, 40, 10, (struct rgb){255, 0, 255}, 0,
+                 "XCopyArea of the GLX pixmap into a window");
   clear_to(0, 1, 1);
   glXWaitGL();
   expect_x_pixel(dpy, pm, vi->visual, 30, 30, (struct rgb){0, 255, 255}, 0, "GLX pixmap after glXWaitGL");
@@ -809,7 +887,7 @@ static void group_xfont(void) {
   Window win = new_window(64, 32, "xfont");
   GLXContext ctx = new_context(NULL);
   make_current(win, ctx);
-  XFontStruct *font = XLoadQueryFont(dpy, "fixed");
+  XFontStruct* font = XLoadQueryFont(dpy, "fixed");
   if (!font) die("the X font \"fixed\" is missing");
   GLuint base = glGenLists(128);
   glXUseXFont(font->fid, 0, 128, (int)base);
@@ -837,30 +915,41 @@ static void group_xfont(void) {
       }
   }
   /* "MWM" in the 6x13 "fixed" font spans about 18 pixels from x = 4. */
-  if (lit_left < 20 || lit_right != 0) die("glyphs: %d lit pixels where the text is, %d elsewhere", lit_left, lit_right);
+  if (lit_left < 20 || lit_right != 0)
+    die("glyphs: %d lit pixels where the text is, %d elsewhere", lit_left, lit_right);
   printf("ok: glXUseXFont: \"MWM\" drawn with %d lit pixels, none outside the text\n", lit_left);
   glXMakeCurrent(dpy, None, NULL);
   glXDestroyContext(dpy, ctx);
   XFreeFont(dpy, font);
 }
 
-int main(int argc, char **argv) {
+int main(int argc, char** argv) {
   if (argc < 2) die("usage: %s errors|contexts|threads|attribs|es|swap|configs|drawables|xfont", argv[0]);
-  const char *group = argv[1];
+  const char* group = argv[1];
   if (!XInitThreads()) die("XInitThreads");
   opts = parse_options(1, argv, "glx_features", 1);
   dpy = open_display_with_glx();
   cfg = choose_config(dpy, 1, &vi);
-  if (!strcmp(group, "errors")) group_errors();
-  else if (!strcmp(group, "contexts")) group_contexts();
-  else if (!strcmp(group, "threads")) group_threads();
-  else if (!strcmp(group, "attribs")) group_attribs();
-  else if (!strcmp(group, "es")) group_es();
-  else if (!strcmp(group, "swap")) group_swap();
-  else if (!strcmp(group, "configs")) group_configs();
-  else if (!strcmp(group, "drawables")) group_drawables();
-  else if (!strcmp(group, "xfont")) group_xfont();
-  else die("unknown group %s", group);
+  if (!strcmp(group, "errors"))
+    group_errors();
+  else if (!strcmp(group, "contexts"))
+    group_contexts();
+  else if (!strcmp(group, "threads"))
+    group_threads();
+  else if (!strcmp(group, "attribs"))
+    group_attribs();
+  else if (!strcmp(group, "es"))
+    group_es();
+  else if (!strcmp(group, "swap"))
+    group_swap();
+  else if (!strcmp(group, "configs"))
+    group_configs();
+  else if (!strcmp(group, "drawables"))
+    group_drawables();
+  else if (!strcmp(group, "xfont"))
+    group_xfont();
+  else
+    die("unknown group %s", group);
   XCloseDisplay(dpy);
   printf("PASS %s\n", group);
   return 0;

@@ -26,20 +26,20 @@
 #define GL_FRAMEBUFFER_DEFAULT 0x8218
 #endif
 
-typedef void (*PFN_GenFramebuffers)(GLsizei, GLuint *);
+typedef void (*PFN_GenFramebuffers)(GLsizei, GLuint*);
 typedef void (*PFN_BindFramebuffer)(GLenum, GLuint);
-typedef void (*PFN_GenRenderbuffers)(GLsizei, GLuint *);
+typedef void (*PFN_GenRenderbuffers)(GLsizei, GLuint*);
 typedef void (*PFN_BindRenderbuffer)(GLenum, GLuint);
 typedef void (*PFN_RenderbufferStorage)(GLenum, GLenum, GLsizei, GLsizei);
 typedef void (*PFN_FramebufferRenderbuffer)(GLenum, GLenum, GLenum, GLuint);
 typedef GLenum (*PFN_CheckFramebufferStatus)(GLenum);
-typedef void (*PFN_GetFramebufferAttachmentParameteriv)(GLenum, GLenum, GLenum, GLint *);
-typedef void (*PFN_DeleteFramebuffers)(GLsizei, const GLuint *);
-typedef void (*PFN_DeleteRenderbuffers)(GLsizei, const GLuint *);
+typedef void (*PFN_GetFramebufferAttachmentParameteriv)(GLenum, GLenum, GLenum, GLint*);
+typedef void (*PFN_DeleteFramebuffers)(GLsizei, const GLuint*);
+typedef void (*PFN_DeleteRenderbuffers)(GLsizei, const GLuint*);
 
 static int failures = 0;
 
-static void check(int ok, const char *what, ...) {
+static void check(int ok, const char* what, ...) {
   va_list ap;
   va_start(ap, what);
   fputs(ok ? "ok   " : "FAIL ", stderr);
@@ -49,8 +49,8 @@ static void check(int ok, const char *what, ...) {
   if (!ok) ++failures;
 }
 
-static void *proc(const char *name) {
-  void *p = (void *)glXGetProcAddressARB((const GLubyte *)name);
+static void* proc(const char* name) {
+  void* p = (void*)glXGetProcAddressARB((const GLubyte*)name);
   if (!p) die("glXGetProcAddressARB(%s) returned NULL", name);
   return p;
 }
@@ -62,14 +62,14 @@ static GLint get_int(GLenum e) {
 }
 
 /* Reads one pixel as RGBA8 and compares it to (r,g,b) exactly. */
-static void expect_pixel(int x, int y, int r, int g, int b, const char *what) {
+static void expect_pixel(int x, int y, int r, int g, int b, const char* what) {
   unsigned char px[4] = {1, 2, 3, 4};
   glPixelStorei(GL_PACK_ALIGNMENT, 1);
   glReadPixels(x, y, 1, 1, GL_RGBA, GL_UNSIGNED_BYTE, px);
   GLenum e = glGetError();
   check(e == GL_NO_ERROR && px[0] == r && px[1] == g && px[2] == b,
-        "%s: pixel (%d,%d) = %d,%d,%d (GL error 0x%x), expected %d,%d,%d", what, x, y, px[0], px[1], px[2], e, r, g,
-        b);
+        "%s: pixel (%d,%d) = %d,%d,%d (GL error 0x%x), expected %d,%d,%d", what, x, y, px[0], px[1], px[2], e,
+        r, g, b);
 }
 
 static void draw_reference_picture(int w, int h) {
@@ -85,10 +85,10 @@ static void draw_reference_picture(int w, int h) {
   glDisable(GL_SCISSOR_TEST);
 }
 
-int main(int argc, char **argv) {
+int main(int argc, char** argv) {
   struct options o = parse_options(argc, argv, "glx_readpixels", 1);
-  Display *dpy = open_display_with_glx();
-  XVisualInfo *vi = NULL;
+  Display* dpy = open_display_with_glx();
+  XVisualInfo* vi = NULL;
   GLXFBConfig cfg = choose_config(dpy, True, &vi);
   Window win = create_window(dpy, vi, &o);
   GLXWindow glxwin = glXCreateWindow(dpy, cfg, win, NULL);
@@ -103,7 +103,8 @@ int main(int argc, char **argv) {
   PFN_RenderbufferStorage RenderbufferStorage = (PFN_RenderbufferStorage)proc("glRenderbufferStorage");
   PFN_FramebufferRenderbuffer FramebufferRenderbuffer =
       (PFN_FramebufferRenderbuffer)proc("glFramebufferRenderbuffer");
-  PFN_CheckFramebufferStatus CheckFramebufferStatus = (PFN_CheckFramebufferStatus)proc("glCheckFramebufferStatus");
+  PFN_CheckFramebufferStatus CheckFramebufferStatus =
+      (PFN_CheckFramebufferStatus)proc("glCheckFramebufferStatus");
   PFN_GetFramebufferAttachmentParameteriv GetFramebufferAttachmentParameteriv =
       (PFN_GetFramebufferAttachmentParameteriv)proc("glGetFramebufferAttachmentParameteriv");
   PFN_DeleteFramebuffers DeleteFramebuffers = (PFN_DeleteFramebuffers)proc("glDeleteFramebuffers");
@@ -122,8 +123,10 @@ int main(int argc, char **argv) {
         get_int(GL_READ_FRAMEBUFFER_BINDING));
   check(CheckFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE, "default framebuffer is complete");
   GLint type = -1;
-  GetFramebufferAttachmentParameteriv(GL_FRAMEBUFFER, GL_BACK_LEFT, GL_FRAMEBUFFER_ATTACHMENT_OBJECT_TYPE, &type);
-  check(type == GL_FRAMEBUFFER_DEFAULT, "GL_BACK_LEFT attachment type is GL_FRAMEBUFFER_DEFAULT (0x%x)", type);
+  GetFramebufferAttachmentParameteriv(GL_FRAMEBUFFER, GL_BACK_LEFT, GL_FRAMEBUFFER_ATTACHMENT_OBJECT_TYPE,
+                                      &type);
+  check(type == GL_FRAMEBUFFER_DEFAULT, "GL_BACK_LEFT attachment type is GL_FRAMEBUFFER_DEFAULT (0x%x)",
+        type);
   type = -1;
   GetFramebufferAttachmentParameteriv(GL_FRAMEBUFFER, GL_DEPTH, GL_FRAMEBUFFER_ATTACHMENT_OBJECT_TYPE, &type);
   check(type == GL_FRAMEBUFFER_DEFAULT, "GL_DEPTH attachment type is GL_FRAMEBUFFER_DEFAULT (0x%x)", type);

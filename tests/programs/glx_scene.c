@@ -6,10 +6,10 @@
  * It writes no image itself: tests read the window with xwin_capture from another connection. */
 #include "common.h"
 
-int main(int argc, char **argv) {
+int main(int argc, char** argv) {
   struct options o = parse_options(argc, argv, "glx_scene", 5);
-  Display *dpy = open_display_with_glx();
-  XVisualInfo *vi = NULL;
+  Display* dpy = open_display_with_glx();
+  XVisualInfo* vi = NULL;
   GLXFBConfig cfg = choose_config(dpy, True, &vi);
   Window win = create_window(dpy, vi, &o);
   GLXWindow glxwin = glXCreateWindow(dpy, cfg, win, NULL);

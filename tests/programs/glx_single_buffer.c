@@ -6,10 +6,10 @@
  * early and cleanly (exit status 0). */
 #include "common.h"
 
-int main(int argc, char **argv) {
+int main(int argc, char** argv) {
   struct options o = parse_options(argc, argv, "glx_single_buffer", 1);
-  Display *dpy = open_display_with_glx();
-  XVisualInfo *vi = NULL;
+  Display* dpy = open_display_with_glx();
+  XVisualInfo* vi = NULL;
   GLXFBConfig cfg = choose_config(dpy, False, &vi);
   (void)cfg;
   Window win = create_window(dpy, vi, &o);

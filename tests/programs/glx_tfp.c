@@ -11,15 +11,23 @@ static PFNGLXBINDTEXIMAGEEXTPROC bind_tex;
 static PFNGLXRELEASETEXIMAGEEXTPROC release_tex;
 
 /* An FBConfig that can bind pixmaps of `depth` as `bind_attr` textures (2D), or NULL. */
-static GLXFBConfig pixmap_config(Display *dpy, int depth, int bind_attr, int mipmap) {
-  const int attribs[] = {GLX_DRAWABLE_TYPE, GLX_PIXMAP_BIT, bind_attr, True, GLX_BIND_TO_TEXTURE_TARGETS_EXT,
-                         GLX_TEXTURE_2D_BIT_EXT, GLX_BIND_TO_MIPMAP_TEXTURE_EXT, mipmap ? True : GLX_DONT_CARE,
-                         GLX_DOUBLEBUFFER, GLX_DONT_CARE, None};
+static GLXFBConfig pixmap_config(Display* dpy, int depth, int bind_attr, int mipmap) {
+  const int attribs[] = {GLX_DRAWABLE_TYPE,
+                         GLX_PIXMAP_BIT,
+                         bind_attr,
+                         True,
+                         GLX_BIND_TO_TEXTURE_TARGETS_EXT,
+                         GLX_TEXTURE_2D_BIT_EXT,
+                         GLX_BIND_TO_MIPMAP_TEXTURE_EXT,
+                         mipmap ? True : GLX_DONT_CARE,
+                         GLX_DOUBLEBUFFER,
+                         GLX_DONT_CARE,
+                         None};
   int n = 0;
-  GLXFBConfig *list = glXChooseFBConfig(dpy, DefaultScreen(dpy), attribs, &n);
+  GLXFBConfig* list = glXChooseFBConfig(dpy, DefaultScreen(dpy), attribs, &n);
   GLXFBConfig found = NULL;
   for (int i = 0; i < n && !found; ++i) {
-    XVisualInfo *vi = glXGetVisualFromFBConfig(dpy, list[i]);
+    XVisualInfo* vi = glXGetVisualFromFBConfig(dpy, list[i]);
     if (vi && vi->depth == depth) found = list[i];
     if (vi) XFree(vi);
   }
@@ -37,25 +45,29 @@ static void draw_textured_quad(GLuint tex, int y_inverted) {
    * inverted, as compositors read it (Mesa answers GLX_DONT_CARE and inverts). */
   float top = y_inverted != 0 ? 0.0f : 1.0f, bottom = y_inverted != 0 ? 1.0f : 0.0f;
   glBegin(GL_QUADS);
-  glTexCoord2f(0, bottom); glVertex2f(-1, -1);
-  glTexCoord2f(1, bottom); glVertex2f(1, -1);
-  glTexCoord2f(1, top); glVertex2f(1, 1);
-  glTexCoord2f(0, top); glVertex2f(-1, 1);
+  glTexCoord2f(0, bottom);
+  glVertex2f(-1, -1);
+  glTexCoord2f(1, bottom);
+  glVertex2f(1, -1);
+  glTexCoord2f(1, top);
+  glVertex2f(1, 1);
+  glTexCoord2f(0, top);
+  glVertex2f(-1, 1);
   glEnd();
   glDisable(GL_TEXTURE_2D);
   check_gl("draw_textured_quad");
 }
 
-int main(int argc, char **argv) {
+int main(int argc, char** argv) {
   struct options o = parse_options(argc, argv, "glx_tfp", 1);
   o.width = o.height = 128;
-  Display *dpy = open_display_with_glx();
+  Display* dpy = open_display_with_glx();
   require_glx_extension(dpy, "GLX_EXT_texture_from_pixmap");
-  bind_tex = (PFNGLXBINDTEXIMAGEEXTPROC)glXGetProcAddress((const GLubyte *)"glXBindTexImageEXT");
-  release_tex = (PFNGLXRELEASETEXIMAGEEXTPROC)glXGetProcAddress((const GLubyte *)"glXReleaseTexImageEXT");
+  bind_tex = (PFNGLXBINDTEXIMAGEEXTPROC)glXGetProcAddress((const GLubyte*)"glXBindTexImageEXT");
+  release_tex = (PFNGLXRELEASETEXIMAGEEXTPROC)glXGetProcAddress((const GLubyte*)"glXReleaseTexImageEXT");
   if (!bind_tex || !release_tex) die("glXBindTexImageEXT/glXReleaseTexImageEXT not found");
 
-  XVisualInfo *vi = NULL;
+  XVisualInfo* vi = NULL;
   GLXFBConfig wincfg = choose_config(dpy, 1, &vi);
   Window win = create_window(dpy, vi, &o);
   GLXContext ctx = glXCreateNewContext(dpy, wincfg, GLX_RGBA_TYPE, NULL, True);
@@ -80,7 +92,8 @@ int main(int argc, char **argv) {
   unsigned int fmt = 0;
   glXQueryDrawable(dpy, gpm, GLX_TEXTURE_FORMAT_EXT, &fmt);
   /* Mesa answers 0 for this query; a value, when given, must be the one asked for. */
-  if (fmt != 0 && fmt != GLX_TEXTURE_FORMAT_RGB_EXT) die("GLX_TEXTURE_FORMAT_EXT of the GLX pixmap is 0x%x", fmt);
+  if (fmt != 0 && fmt != GLX_TEXTURE_FORMAT_RGB_EXT)
+    die("GLX_TEXTURE_FORMAT_EXT of the GLX pixmap is 0x%x", fmt);
 
   GLuint tex = 0;
   glGenTextures(1, &tex);
@@ -115,8 +128,13 @@ int main(int argc, char **argv) {
   } else if (mcfg) {
     XSetForeground(dpy, gc, x_color(vi->visual, 0, 255, 255));
     XFillRectangle(dpy, pm, gc, 0, 0, 64, 64);
-    const int mattr[] = {GLX_TEXTURE_FORMAT_EXT, GLX_TEXTURE_FORMAT_RGB_EXT, GLX_TEXTURE_TARGET_EXT,
-                         GLX_TEXTURE_2D_EXT, GLX_MIPMAP_TEXTURE_EXT, True, None};
+    const int mattr[] = {GLX_TEXTURE_FORMAT_EXT,
+                         GLX_TEXTURE_FORMAT_RGB_EXT,
+                         GLX_TEXTURE_TARGET_EXT,
+                         GLX_TEXTURE_2D_EXT,
+                         GLX_MIPMAP_TEXTURE_EXT,
+                         True,
+                         None};
     GLXPixmap mpm = glXCreatePixmap(dpy, mcfg, pm, mattr);
     GLuint mt = 0;
     glGenTextures(1, &mt);
@@ -138,7 +156,7 @@ int main(int argc, char **argv) {
   /* 4. Depth 32 (ARGB visual): RGBA binding carries the pixmap's alpha. */
   GLXFBConfig acfg = pixmap_config(dpy, 32, GLX_BIND_TO_TEXTURE_RGBA_EXT, 0);
   if (acfg) {
-    XVisualInfo *avi = glXGetVisualFromFBConfig(dpy, acfg);
+    XVisualInfo* avi = glXGetVisualFromFBConfig(dpy, acfg);
     Pixmap apm = XCreatePixmap(dpy, win, 64, 64, 32);
     GC agc = XCreateGC(dpy, apm, 0, NULL);
     unsigned long rgb_bits = avi->visual->red_mask | avi->visual->green_mask | avi->visual->blue_mask;

@@ -22,11 +22,11 @@ static const float colours[NTHREADS][3] = {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}, {1, 
 
 struct thread_state {
   int index;
-  Display *dpy;
+  Display* dpy;
   GLXFBConfig config;
   Window win;
   GLXDrawable drawable; /* the X window itself (even threads) or a GLXWindow on it (odd threads) */
-  const struct options *o;
+  const struct options* o;
   int frames_done;
   char error[256];
 };
@@ -38,7 +38,7 @@ static atomic_int quit;
 static int near(int a, int b) { return a - b <= 2 && b - a <= 2; }
 
 /* Draws frame f of thread t and checks it in the back buffer; returns 0 or sets t->error. */
-static int draw_and_check(struct thread_state *t, GLXContext ctx, int f, int last) {
+static int draw_and_check(struct thread_state* t, GLXContext ctx, int f, int last) {
   const int w = t->o->width, h = t->o->height, i = t->index;
   /* Full intensity on the last frame, alternating before it. */
   const float k = ((last - f) % 2 == 0) ? 1.0f : 0.5f;
@@ -70,7 +70,8 @@ static int draw_and_check(struct thread_state *t, GLXContext ctx, int f, int las
     int want = (int)(colours[i][c] * k * 255.0f + 0.5f);
     if (!near(own[c], want) || other[c] != 0) {
       snprintf(t->error, sizeof t->error,
-               "frame %d: read back own quadrant %u,%u,%u (want %d,%d,%d scaled by %.1f), opposite %u,%u,%u (want black)",
+               "frame %d: read back own quadrant %u,%u,%u (want %d,%d,%d scaled by %.1f), opposite %u,%u,%u "
+               "(want black)",
                f, own[0], own[1], own[2], (int)(colours[i][0] * 255), (int)(colours[i][1] * 255),
                (int)(colours[i][2] * 255), k, other[0], other[1], other[2]);
       return -1;
@@ -79,8 +80,8 @@ static int draw_and_check(struct thread_state *t, GLXContext ctx, int f, int las
   return 0;
 }
 
-static void *thread_main(void *arg) {
-  struct thread_state *t = arg;
+static void* thread_main(void* arg) {
+  struct thread_state* t = arg;
   /* Contexts are created in the threads, concurrently, after the barrier. */
   pthread_barrier_wait(&start_barrier);
   GLXContext ctx = glXCreateNewContext(t->dpy, t->config, GLX_RGBA_TYPE, NULL, True);
@@ -119,13 +120,13 @@ static void *thread_main(void *arg) {
   return NULL;
 }
 
-int main(int argc, char **argv) {
+int main(int argc, char** argv) {
   if (!XInitThreads()) die("XInitThreads failed");
   struct options o = parse_options(argc, argv, "glx_threads_windows", 300);
   if (o.frames == 0) die("--frames must be > 0");
   o.width = o.width & ~1, o.height = o.height & ~1; /* quadrants of whole pixels */
-  Display *dpy = open_display_with_glx();
-  XVisualInfo *vi = NULL;
+  Display* dpy = open_display_with_glx();
+  XVisualInfo* vi = NULL;
   GLXFBConfig config = choose_config(dpy, 1, &vi);
 
   struct thread_state ts[NTHREADS];
@@ -160,7 +161,8 @@ int main(int argc, char **argv) {
       int all_ok = 1;
       for (int i = 0; i < NTHREADS; ++i) all_ok &= ts[i].error[0] == 0;
       if (!all_ok) break;
-      fprintf(stderr, "glx_threads_windows: %d threads x %d frames in %.2f s\n", NTHREADS, o.frames, now_seconds() - t0);
+      fprintf(stderr, "glx_threads_windows: %d threads x %d frames in %.2f s\n", NTHREADS, o.frames,
+              now_seconds() - t0);
       for (int i = 0; i < NTHREADS; ++i) mark_ready(dpy, ts[i].win, &wo[i]);
       ready = 1;
       hold_until = now_seconds() + o.hold;

@@ -45,7 +45,7 @@ namespace {
 struct Image {
   int width = 0, height = 0;
   std::vector<uint8_t> rgb;  // width*height*3
-  bool operator==(const Image &o) const { return width == o.width && height == o.height && rgb == o.rgb; }
+  bool operator==(const Image& o) const { return width == o.width && height == o.height && rgb == o.rgb; }
 };
 
 struct Requirement {
@@ -55,7 +55,7 @@ struct Requirement {
 };
 
 int g_x_error = 0;
-int on_x_error(Display *dpy, XErrorEvent *ev) {
+int on_x_error(Display* dpy, XErrorEvent* ev) {
   char buf[256];
   XGetErrorText(dpy, ev->error_code, buf, sizeof buf);
   std::fprintf(stderr, "xwin_capture: X error: %s (request %d)\n", buf, ev->request_code);
@@ -63,7 +63,7 @@ int on_x_error(Display *dpy, XErrorEvent *ev) {
   return 0;
 }
 
-[[noreturn]] void usage(const char *msg) {
+[[noreturn]] void usage(const char* msg) {
   std::fprintf(stderr, "xwin_capture: %s\n(see the comment at the top of xwin_capture.cpp for usage)\n", msg);
   std::exit(2);
 }
@@ -75,9 +75,9 @@ double now() {
 
 void sleep_s(double s) { std::this_thread::sleep_for(std::chrono::duration<double>(s)); }
 
-bool window_matches(Display *dpy, Window w, const std::string &name, const std::string &cls) {
+bool window_matches(Display* dpy, Window w, const std::string& name, const std::string& cls) {
   if (!name.empty()) {
-    char *wm_name = nullptr;
+    char* wm_name = nullptr;
     bool match = XFetchName(dpy, w, &wm_name) && wm_name && name == wm_name;
     if (wm_name) XFree(wm_name);
     return match;
@@ -91,7 +91,8 @@ bool window_matches(Display *dpy, Window w, const std::string &name, const std::
 }
 
 // Depth-first search below `root` for a viewable window with that name or class.
-std::optional<Window> find_window(Display *dpy, Window root, const std::string &name, const std::string &cls) {
+std::optional<Window> find_window(Display* dpy, Window root, const std::string& name,
+                                  const std::string& cls) {
   Window r, parent, *children = nullptr;
   unsigned n = 0;
   if (!XQueryTree(dpy, root, &r, &parent, &children, &n)) return std::nullopt;
@@ -115,11 +116,11 @@ int mask_shift(unsigned long mask) {
   return s;
 }
 
-std::optional<Image> capture(Display *dpy, Window w) {
+std::optional<Image> capture(Display* dpy, Window w) {
   XWindowAttributes attr;
   g_x_error = 0;
   if (!XGetWindowAttributes(dpy, w, &attr) || attr.map_state != IsViewable) return std::nullopt;
-  XImage *xi = XGetImage(dpy, w, 0, 0, (unsigned)attr.width, (unsigned)attr.height, AllPlanes, ZPixmap);
+  XImage* xi = XGetImage(dpy, w, 0, 0, (unsigned)attr.width, (unsigned)attr.height, AllPlanes, ZPixmap);
   XSync(dpy, False);
   if (!xi || g_x_error) {
     if (xi) XDestroyImage(xi);
@@ -135,7 +136,7 @@ std::optional<Image> capture(Display *dpy, Window w) {
   for (int y = 0; y < img.height; ++y) {
     for (int x = 0; x < img.width; ++x) {
       unsigned long p = XGetPixel(xi, x, y);
-      uint8_t *o = &img.rgb[((size_t)y * img.width + x) * 3];
+      uint8_t* o = &img.rgb[((size_t)y * img.width + x) * 3];
       o[0] = (uint8_t)(((p & rm) >> rs) * 255 / (rmax ? rmax : 1));
       o[1] = (uint8_t)(((p & gm) >> gs) * 255 / (gmax ? gmax : 1));
       o[2] = (uint8_t)(((p & bm) >> bs) * 255 / (bmax ? bmax : 1));
@@ -145,14 +146,14 @@ std::optional<Image> capture(Display *dpy, Window w) {
   return img;
 }
 
-bool write_ppm(const std::string &path, const Image &img) {
+bool write_ppm(const std::string& path, const Image& img) {
   std::ofstream f(path, std::ios::binary);
   f << "P6\n" << img.width << " " << img.height << "\n255\n";
-  f.write(reinterpret_cast<const char *>(img.rgb.data()), (std::streamsize)img.rgb.size());
+  f.write(reinterpret_cast<const char*>(img.rgb.data()), (std::streamsize)img.rgb.size());
   return bool(f);
 }
 
-std::optional<Image> read_ppm(const std::string &path) {
+std::optional<Image> read_ppm(const std::string& path) {
   std::ifstream f(path, std::ios::binary);
   if (!f) return std::nullopt;
   auto token = [&]() {
@@ -178,7 +179,7 @@ std::optional<Image> read_ppm(const std::string &path) {
   img.height = std::atoi(token().c_str());
   if (token() != "255" || img.width <= 0 || img.height <= 0) return std::nullopt;
   img.rgb.resize((size_t)img.width * img.height * 3);
-  f.read(reinterpret_cast<char *>(img.rgb.data()), (std::streamsize)img.rgb.size());
+  f.read(reinterpret_cast<char*>(img.rgb.data()), (std::streamsize)img.rgb.size());
   if (!f) return std::nullopt;
   return img;
 }
@@ -190,7 +191,7 @@ struct CompareResult {
   int first_x = -1, first_y = -1;
 };
 
-CompareResult compare(const Image &a, const Image &b, int tolerance, Image *diff) {
+CompareResult compare(const Image& a, const Image& b, int tolerance, Image* diff) {
   CompareResult r;
   r.size_match = a.width == b.width && a.height == b.height;
   if (!r.size_match) return r;
@@ -207,7 +208,7 @@ CompareResult compare(const Image &a, const Image &b, int tolerance, Image *diff
   return r;
 }
 
-std::map<std::string, double> stats(const Image &img) {
+std::map<std::string, double> stats(const Image& img) {
   std::map<std::string, double> s;
   const double n = double(img.width) * img.height;
   long nonblack = 0, red = 0, green = 0, blue = 0;
@@ -216,7 +217,7 @@ std::map<std::string, double> stats(const Image &img) {
   std::set<uint32_t> colors;
   for (int y = 0; y < img.height; ++y) {
     for (int x = 0; x < img.width; ++x) {
-      const uint8_t *p = &img.rgb[((size_t)y * img.width + x) * 3];
+      const uint8_t* p = &img.rgb[((size_t)y * img.width + x) * 3];
       int r = p[0], g = p[1], b = p[2];
       if (colors.size() < 100000) colors.insert(uint32_t(r) << 16 | uint32_t(g) << 8 | uint32_t(b));
       if (std::max({r, g, b}) > 24) {
@@ -252,14 +253,14 @@ std::map<std::string, double> stats(const Image &img) {
   return s;
 }
 
-Requirement parse_requirement(const std::string &text) {
-  for (const char *op : {">=", "<=", ">", "<"}) {
+Requirement parse_requirement(const std::string& text) {
+  for (const char* op : {">=", "<=", ">", "<"}) {
     auto pos = text.find(op);
     if (pos != std::string::npos && pos > 0) {
       Requirement r;
       r.key = text.substr(0, pos);
       r.op = op;
-      char *end = nullptr;
+      char* end = nullptr;
       std::string num = text.substr(pos + std::strlen(op));
       r.value = std::strtod(num.c_str(), &end);
       if (num.empty() || *end) usage(("bad number in --require " + text).c_str());
@@ -270,7 +271,7 @@ Requirement parse_requirement(const std::string &text) {
   usage(("bad --require " + text).c_str());
 }
 
-bool holds(const Requirement &r, const std::map<std::string, double> &s) {
+bool holds(const Requirement& r, const std::map<std::string, double>& s) {
   auto it = s.find(r.key);
   if (it == s.end()) usage(("unknown statistic in --require: " + r.key).c_str());
   double v = it->second;
@@ -282,7 +283,7 @@ bool holds(const Requirement &r, const std::map<std::string, double> &s) {
 
 }  // namespace
 
-int main(int argc, char **argv) {
+int main(int argc, char** argv) {
   std::string name, cls, out, ref_path, diff_out;
   Window id = 0;
   double timeout = 10, delay = 0;
@@ -296,25 +297,40 @@ int main(int argc, char **argv) {
       if (i + 1 >= argc) usage(("missing value for " + a).c_str());
       return argv[++i];
     };
-    if (a == "--id") id = (Window)std::strtoul(val().c_str(), nullptr, 0);
-    else if (a == "--name") name = val();
-    else if (a == "--class") cls = val();
-    else if (a == "--timeout") timeout = std::atof(val().c_str());
-    else if (a == "--delay") delay = std::atof(val().c_str());
-    else if (a == "--settle") settle = true;
-    else if (a == "--out") out = val();
-    else if (a == "--compare") ref_path = val();
-    else if (a == "--tolerance") tolerance = std::atoi(val().c_str());
-    else if (a == "--max-diff") max_diff = std::atol(val().c_str());
-    else if (a == "--diff-out") diff_out = val();
-    else if (a == "--probe") probe = true;
-    else if (a == "--require") reqs.push_back(parse_requirement(val()));
-    else if (a == "--print-id") print_id = true;
-    else usage(("unknown argument " + a).c_str());
+    if (a == "--id")
+      id = (Window)std::strtoul(val().c_str(), nullptr, 0);
+    else if (a == "--name")
+      name = val();
+    else if (a == "--class")
+      cls = val();
+    else if (a == "--timeout")
+      timeout = std::atof(val().c_str());
+    else if (a == "--delay")
+      delay = std::atof(val().c_str());
+    else if (a == "--settle")
+      settle = true;
+    else if (a == "--out")
+      out = val();
+    else if (a == "--compare")
+      ref_path = val();
+    else if (a == "--tolerance")
+      tolerance = std::atoi(val().c_str());
+    else if (a == "--max-diff")
+      max_diff = std::atol(val().c_str());
+    else if (a == "--diff-out")
+      diff_out = val();
+    else if (a == "--probe")
+      probe = true;
+    else if (a == "--require")
+      reqs.push_back(parse_requirement(val()));
+    else if (a == "--print-id")
+      print_id = true;
+    else
+      usage(("unknown argument " + a).c_str());
   }
   if (!id && name.empty() && cls.empty()) usage("need --id, --name or --class");
 
-  Display *dpy = XOpenDisplay(nullptr);
+  Display* dpy = XOpenDisplay(nullptr);
   if (!dpy) {
     std::fprintf(stderr, "xwin_capture: cannot open display\n");
     return 2;
@@ -335,8 +351,8 @@ int main(int argc, char **argv) {
       if (XGetWindowAttributes(dpy, win, &attr) && !g_x_error && attr.map_state == IsViewable) break;
     }
     if (now() > deadline) {
-      std::fprintf(stderr, "xwin_capture: no viewable window %s%s%s after %.1f s\n", name.c_str(), cls.c_str(),
-                   id ? std::to_string(id).c_str() : "", timeout);
+      std::fprintf(stderr, "xwin_capture: no viewable window %s%s%s after %.1f s\n", name.c_str(),
+                   cls.c_str(), id ? std::to_string(id).c_str() : "", timeout);
       return 2;
     }
     if (!id) win = 0;
@@ -380,8 +396,8 @@ int main(int argc, char **argv) {
             << ref->height;
           pass = false;
         } else {
-          m << "differing_pixels=" << r.differing << " max_delta=" << r.max_delta << " (tolerance " << tolerance
-            << ", allowed " << max_diff << ")";
+          m << "differing_pixels=" << r.differing << " max_delta=" << r.max_delta << " (tolerance "
+            << tolerance << ", allowed " << max_diff << ")";
           if (r.differing) m << " first at (" << r.first_x << "," << r.first_y << ")";
           if (r.differing > max_diff) pass = false;
           if (!diff_out.empty()) write_ppm(diff_out, diff);
@@ -390,7 +406,7 @@ int main(int argc, char **argv) {
       }
       if (!reqs.empty()) {
         auto s = stats(*img);
-        for (const auto &rq : reqs) {
+        for (const auto& rq : reqs) {
           if (!holds(rq, s)) {
             pass = false;
             std::ostringstream m;
@@ -413,7 +429,7 @@ int main(int argc, char **argv) {
     return 2;
   }
   if (probe || !reqs.empty()) {
-    for (const auto &[k, v] : stats(*img)) std::printf("%s=%g\n", k.c_str(), v);
+    for (const auto& [k, v] : stats(*img)) std::printf("%s=%g\n", k.c_str(), v);
   }
   if (!why.empty()) std::fputs(why.c_str(), pass ? stdout : stderr);
   std::fflush(stdout);

@@ -9,16 +9,19 @@
 #include "../programs/common.h"
 #include "../stress/rss.h"
 
-int main(int argc, char **argv) {
+int main(int argc, char** argv) {
   int cycles = 10000;
   long max_growth_mib = 32;
   for (int i = 1; i + 1 < argc; i += 2) {
-    if (!strcmp(argv[i], "--cycles")) cycles = atoi(argv[i + 1]);
-    else if (!strcmp(argv[i], "--max-growth-mib")) max_growth_mib = atol(argv[i + 1]);
-    else die("usage: %s [--cycles N] [--max-growth-mib M]", argv[0]);
+    if (!strcmp(argv[i], "--cycles"))
+      cycles = atoi(argv[i + 1]);
+    else if (!strcmp(argv[i], "--max-growth-mib"))
+      max_growth_mib = atol(argv[i + 1]);
+    else
+      die("usage: %s [--cycles N] [--max-growth-mib M]", argv[0]);
   }
-  Display *dpy = open_display_with_glx();
-  XVisualInfo *vi = NULL;
+  Display* dpy = open_display_with_glx();
+  XVisualInfo* vi = NULL;
   GLXFBConfig cfg = choose_config(dpy, 1, &vi);
   Window root = RootWindow(dpy, vi->screen);
   XSetWindowAttributes swa;
@@ -29,7 +32,8 @@ int main(int argc, char **argv) {
   double t0 = now_seconds();
   for (int i = 0; i < cycles; ++i) {
     const int kind = i % 4;
-    GLXContext ctx = kind == 3 ? glXCreateContext(dpy, vi, NULL, True) : glXCreateNewContext(dpy, cfg, GLX_RGBA_TYPE, NULL, True);
+    GLXContext ctx = kind == 3 ? glXCreateContext(dpy, vi, NULL, True)
+                               : glXCreateNewContext(dpy, cfg, GLX_RGBA_TYPE, NULL, True);
     if (!ctx) die("cycle %d: no context", i);
     Window win = 0;
     Pixmap pm = 0;
@@ -49,8 +53,10 @@ int main(int argc, char **argv) {
     if (!glXMakeContextCurrent(dpy, d, d, ctx)) die("cycle %d: make current failed", i);
     glClearColor(0.5f, 0.25f, (float)(i % 5) / 5.0f, 1);
     glClear(GL_COLOR_BUFFER_BIT);
-    if (kind == 0) glXSwapBuffers(dpy, d);
-    else glFlush();
+    if (kind == 0)
+      glXSwapBuffers(dpy, d);
+    else
+      glFlush();
     check_gl("cycle");
     glXMakeContextCurrent(dpy, None, None, NULL);
     if (kind == 0) {
@@ -59,21 +65,28 @@ int main(int argc, char **argv) {
     } else if (kind == 1) {
       glXDestroyPbuffer(dpy, d);
     } else {
-      if (kind == 2) glXDestroyPixmap(dpy, d);
-      else glXDestroyGLXPixmap(dpy, d);
+      if (kind == 2)
+        glXDestroyPixmap(dpy, d);
+      else
+        glXDestroyGLXPixmap(dpy, d);
       XFreePixmap(dpy, pm);
     }
     glXDestroyContext(dpy, ctx);
     ++counts[kind];
-    while (XPending(dpy)) { XEvent ev; XNextEvent(dpy, &ev); }
+    while (XPending(dpy)) {
+      XEvent ev;
+      XNextEvent(dpy, &ev);
+    }
     if (i == cycles / 10) rss_warm = rss_kib();
   }
   XSync(dpy, False);
   long rss_end = rss_kib();
-  printf("%d cycles (%d windows, %d pbuffers, %d GLX pixmaps, %d legacy GLX pixmaps; one context each) in %.1f s\n",
-         cycles, counts[0], counts[1], counts[2], counts[3], now_seconds() - t0);
-  printf("RSS: start %ld KiB, after %d cycles %ld KiB, end %ld KiB, growth after warm-up %ld KiB\n", rss_start,
-         cycles / 10, rss_warm, rss_end, rss_end - rss_warm);
+  printf(
+      "%d cycles (%d windows, %d pbuffers, %d GLX pixmaps, %d legacy GLX pixmaps; one context each) in %.1f "
+      "s\n",
+      cycles, counts[0], counts[1], counts[2], counts[3], now_seconds() - t0);
+  printf("RSS: start %ld KiB, after %d cycles %ld KiB, end %ld KiB, growth after warm-up %ld KiB\n",
+         rss_start, cycles / 10, rss_warm, rss_end, rss_end - rss_warm);
   if (rss_end - rss_warm > max_growth_mib * 1024) die("resident memory grew by %ld KiB", rss_end - rss_warm);
   XFree(vi);
   XCloseDisplay(dpy);

@@ -29,18 +29,21 @@ static void draw_quadrants(int w, int h) {
   glDisable(GL_SCISSOR_TEST);
 }
 
-int main(int argc, char **argv) {
+int main(int argc, char** argv) {
   int resizes = 1000;
   long max_growth_mib = 96;
   for (int i = 1; i + 1 < argc; i += 2) {
-    if (!strcmp(argv[i], "--resizes")) resizes = atoi(argv[i + 1]);
-    else if (!strcmp(argv[i], "--max-growth-mib")) max_growth_mib = atol(argv[i + 1]);
-    else die("usage: %s [--resizes N] [--max-growth-mib M]", argv[0]);
+    if (!strcmp(argv[i], "--resizes"))
+      resizes = atoi(argv[i + 1]);
+    else if (!strcmp(argv[i], "--max-growth-mib"))
+      max_growth_mib = atol(argv[i + 1]);
+    else
+      die("usage: %s [--resizes N] [--max-growth-mib M]", argv[0]);
   }
-  Display *dpy = open_display_with_glx();
-  Display *other = XOpenDisplay(NULL);
+  Display* dpy = open_display_with_glx();
+  Display* other = XOpenDisplay(NULL);
   if (!other) die("no second connection");
-  XVisualInfo *vi = NULL;
+  XVisualInfo* vi = NULL;
   GLXFBConfig cfg = choose_config(dpy, 1, &vi);
   struct options o = {0, 300, 200, 0, "storm", 0};
   Window win = create_window(dpy, vi, &o);
@@ -76,7 +79,10 @@ int main(int argc, char **argv) {
     XNextEvent(dpy, &ev);
     if (ev.type == ConfigureNotify && ev.xconfigure.width == fw && ev.xconfigure.height == fh) break;
   }
-  while (XPending(dpy)) { XEvent ev; XNextEvent(dpy, &ev); }
+  while (XPending(dpy)) {
+    XEvent ev;
+    XNextEvent(dpy, &ev);
+  }
   /* A window system may show the first frame after a resize at the old size; by the third it must not. */
   for (int i = 0; i < 3; ++i) {
     draw_quadrants(fw, fh);
@@ -85,7 +91,7 @@ int main(int argc, char **argv) {
   glFinish();
   XSync(dpy, False);
   usleep(200000);
-  XImage *img = XGetImage(other, win, 0, 0, fw, fh, AllPlanes, ZPixmap);
+  XImage* img = XGetImage(other, win, 0, 0, fw, fh, AllPlanes, ZPixmap);
   if (!img) die("XGetImage failed");
   /* Sample a grid inside each quadrant, keeping 2 px away from the edges between them. X's origin is
    * top-left: the GL top quadrants (TL, TR) are the upper half of the image. */
@@ -98,7 +104,9 @@ int main(int argc, char **argv) {
         unsigned long p = XGetPixel(img, x, y);
         int r = (p >> 16) & 255, g = (p >> 8) & 255, b = p & 255;
         if (r != (int)(kQuad[q][0] * 255) || g != (int)(kQuad[q][1] * 255) || b != (int)(kQuad[q][2] * 255)) {
-          if (bad++ < 5) fprintf(stderr, "pixel (%d,%d) is %02x%02x%02x, quadrant %d wants another colour\n", x, y, r, g, b, q);
+          if (bad++ < 5)
+            fprintf(stderr, "pixel (%d,%d) is %02x%02x%02x, quadrant %d wants another colour\n", x, y, r, g,
+                    b, q);
         }
       }
   }
@@ -106,11 +114,15 @@ int main(int argc, char **argv) {
   unsigned long br = XGetPixel(img, fw - 1, fh - 1), tl = XGetPixel(img, 0, 0);
   XDestroyImage(img);
   long rss_end = rss_kib();
-  printf("resizes %d (+%d warm-up), final %dx%d, RSS after warm-up %ld KiB, after %d resizes %ld KiB, at end %ld KiB (growth %+ld KiB)\n",
-         resizes, warmup, fw, fh, rss_warm, resizes / 2, rss_mid, rss_end, rss_end - rss_warm);
+  printf(
+      "resizes %d (+%d warm-up), final %dx%d, RSS after warm-up %ld KiB, after %d resizes %ld KiB, at end "
+      "%ld KiB (growth %+ld KiB)\n",
+      resizes, warmup, fw, fh, rss_warm, resizes / 2, rss_mid, rss_end, rss_end - rss_warm);
   if (bad) die("%d sampled pixels wrong: the last frame is not at the final size %dx%d", bad, fw, fh);
-  if ((br & 0xffffff) != 0x00ff00 || (tl & 0xffffff) != 0x0000ff) die("corner pixels %06lx/%06lx wrong", br & 0xffffff, tl & 0xffffff);
-  if (rss_end - rss_warm > max_growth_mib * 1024) die("resident memory grew by %ld KiB after the warm-up", rss_end - rss_warm);
+  if ((br & 0xffffff) != 0x00ff00 || (tl & 0xffffff) != 0x0000ff)
+    die("corner pixels %06lx/%06lx wrong", br & 0xffffff, tl & 0xffffff);
+  if (rss_end - rss_warm > max_growth_mib * 1024)
+    die("resident memory grew by %ld KiB after the warm-up", rss_end - rss_warm);
   glXMakeContextCurrent(dpy, None, None, NULL);
   glXDestroyContext(dpy, ctx);
   XCloseDisplay(other);

@@ -12,14 +12,14 @@
 #include <stdatomic.h>
 #include <unistd.h>
 
-static Display *g_dpy;
+static Display* g_dpy;
 static GLXFBConfig g_cfg;
-static XVisualInfo *g_vi;
+static XVisualInfo* g_vi;
 static int g_iterations = 500;
 static atomic_long g_progress;
 static atomic_int g_x_errors;
 
-static int on_x_error(Display *dpy, XErrorEvent *e) {
+static int on_x_error(Display* dpy, XErrorEvent* e) {
   (void)dpy;
   fprintf(stderr, "X error %d on request %d.%d\n", e->error_code, e->request_code, e->minor_code);
   atomic_fetch_add(&g_x_errors, 1);
@@ -30,11 +30,12 @@ static void check_pixel(int id, int it, float r, float g) {
   unsigned char px[4] = {0};
   glReadPixels(1, 1, 1, 1, GL_RGBA, GL_UNSIGNED_BYTE, px);
   int er = (int)(r * 255.0f + 0.5f), eg = (int)(g * 255.0f + 0.5f);
-  if (abs(px[0] - er) > 1 || abs(px[1] - eg) > 1) die("thread %d iteration %d: read %d,%d want %d,%d", id, it, px[0], px[1], er, eg);
+  if (abs(px[0] - er) > 1 || abs(px[1] - eg) > 1)
+    die("thread %d iteration %d: read %d,%d want %d,%d", id, it, px[0], px[1], er, eg);
   check_gl("check_pixel");
 }
 
-static void *worker(void *arg) {
+static void* worker(void* arg) {
   const int id = (int)(intptr_t)arg;
   Window win = 0;
   if (id == 0) {
@@ -43,8 +44,8 @@ static void *worker(void *arg) {
     XSetWindowAttributes swa;
     memset(&swa, 0, sizeof swa);
     swa.colormap = XCreateColormap(g_dpy, RootWindow(g_dpy, g_vi->screen), g_vi->visual, AllocNone);
-    win = XCreateWindow(g_dpy, RootWindow(g_dpy, g_vi->screen), 0, 0, (unsigned)o.width, (unsigned)o.height, 0, g_vi->depth,
-                        InputOutput, g_vi->visual, CWColormap, &swa);
+    win = XCreateWindow(g_dpy, RootWindow(g_dpy, g_vi->screen), 0, 0, (unsigned)o.width, (unsigned)o.height,
+                        0, g_vi->depth, InputOutput, g_vi->visual, CWColormap, &swa);
     XMapWindow(g_dpy, win);
     XSync(g_dpy, False);
     XUnlockDisplay(g_dpy);
@@ -87,7 +88,7 @@ static void *worker(void *arg) {
   return NULL;
 }
 
-static void *watchdog(void *arg) {
+static void* watchdog(void* arg) {
   (void)arg;
   long last = -1;
   for (;;) {
@@ -102,12 +103,15 @@ static void *watchdog(void *arg) {
   return NULL;
 }
 
-int main(int argc, char **argv) {
+int main(int argc, char** argv) {
   int threads = 8;
   for (int i = 1; i + 1 < argc; i += 2) {
-    if (!strcmp(argv[i], "--threads")) threads = atoi(argv[i + 1]);
-    else if (!strcmp(argv[i], "--iterations")) g_iterations = atoi(argv[i + 1]);
-    else die("usage: %s [--threads N] [--iterations N]", argv[0]);
+    if (!strcmp(argv[i], "--threads"))
+      threads = atoi(argv[i + 1]);
+    else if (!strcmp(argv[i], "--iterations"))
+      g_iterations = atoi(argv[i + 1]);
+    else
+      die("usage: %s [--threads N] [--iterations N]", argv[0]);
   }
   if (!XInitThreads()) die("XInitThreads failed");
   XSetErrorHandler(on_x_error);
@@ -118,10 +122,11 @@ int main(int argc, char **argv) {
   pthread_detach(wd);
   if (threads > 64) threads = 64;
   double t0 = now_seconds();
-  for (int i = 0; i < threads; ++i) pthread_create(&t[i], NULL, worker, (void *)(intptr_t)i);
+  for (int i = 0; i < threads; ++i) pthread_create(&t[i], NULL, worker, (void*)(intptr_t)i);
   for (int i = 0; i < threads; ++i) pthread_join(t[i], NULL);
   XSync(g_dpy, False);
-  printf("%d threads x %d iterations (context + drawable each) in %.1f s\n", threads, g_iterations, now_seconds() - t0);
+  printf("%d threads x %d iterations (context + drawable each) in %.1f s\n", threads, g_iterations,
+         now_seconds() - t0);
   if (atomic_load(&g_x_errors)) die("%d X errors", atomic_load(&g_x_errors));
   XFree(g_vi);
   XCloseDisplay(g_dpy);

@@ -5,7 +5,7 @@
 #include <unistd.h>
 static inline long rss_kib(void) {
   long pages_total = 0, pages_resident = 0;
-  FILE *f = fopen("/proc/self/statm", "r");
+  FILE* f = fopen("/proc/self/statm", "r");
   if (!f) return -1;
   if (fscanf(f, "%ld %ld", &pages_total, &pages_resident) != 2) pages_resident = -1;
   fclose(f);

@@ -24,16 +24,26 @@ TEST(ContextAttribs, CoreIsTheDefaultProfileFrom32) {
   ContextAttribs a;
   ASSERT_EQ(parse_context_attribs(attribs, false, &a).kind, Kind::kNone);
   EXPECT_TRUE(a.request.core_profile);
-  const int compat[] = {GLX_CONTEXT_MAJOR_VERSION_ARB, 3, GLX_CONTEXT_MINOR_VERSION_ARB, 3,
-                        GLX_CONTEXT_PROFILE_MASK_ARB, GLX_CONTEXT_COMPATIBILITY_PROFILE_BIT_ARB, None};
+  const int compat[] = {GLX_CONTEXT_MAJOR_VERSION_ARB,
+                        3,
+                        GLX_CONTEXT_MINOR_VERSION_ARB,
+                        3,
+                        GLX_CONTEXT_PROFILE_MASK_ARB,
+                        GLX_CONTEXT_COMPATIBILITY_PROFILE_BIT_ARB,
+                        None};
   ASSERT_EQ(parse_context_attribs(compat, false, &a).kind, Kind::kNone);
   EXPECT_FALSE(a.request.core_profile);
 }
 
 TEST(ContextAttribs, FlagsAndRobustness) {
-  const int attribs[] = {GLX_CONTEXT_MAJOR_VERSION_ARB, 3, GLX_CONTEXT_FLAGS_ARB,
-                         GLX_CONTEXT_DEBUG_BIT_ARB | GLX_CONTEXT_FORWARD_COMPATIBLE_BIT_ARB | GLX_CONTEXT_ROBUST_ACCESS_BIT_ARB,
-                         GLX_CONTEXT_RESET_NOTIFICATION_STRATEGY_ARB, GLX_LOSE_CONTEXT_ON_RESET_ARB, None};
+  const int attribs[] = {
+      GLX_CONTEXT_MAJOR_VERSION_ARB,
+      3,
+      GLX_CONTEXT_FLAGS_ARB,
+      GLX_CONTEXT_DEBUG_BIT_ARB | GLX_CONTEXT_FORWARD_COMPATIBLE_BIT_ARB | GLX_CONTEXT_ROBUST_ACCESS_BIT_ARB,
+      GLX_CONTEXT_RESET_NOTIFICATION_STRATEGY_ARB,
+      GLX_LOSE_CONTEXT_ON_RESET_ARB,
+      None};
   ContextAttribs a;
   ASSERT_EQ(parse_context_attribs(attribs, false, &a).kind, Kind::kNone);
   EXPECT_TRUE(a.request.debug);
@@ -53,8 +63,13 @@ TEST(ContextAttribs, ErrorsTheSpecificationPrescribes) {
   const int fwd_old[] = {GLX_CONTEXT_MAJOR_VERSION_ARB, 2, GLX_CONTEXT_FLAGS_ARB,
                          GLX_CONTEXT_FORWARD_COMPATIBLE_BIT_ARB, None};
   EXPECT_EQ(parse_context_attribs(fwd_old, false, &a).kind, Kind::kBadMatch);
-  const int two_profiles[] = {GLX_CONTEXT_MAJOR_VERSION_ARB, 3, GLX_CONTEXT_MINOR_VERSION_ARB, 2,
-                              GLX_CONTEXT_PROFILE_MASK_ARB, 3, None};
+  const int two_profiles[] = {GLX_CONTEXT_MAJOR_VERSION_ARB,
+                              3,
+                              GLX_CONTEXT_MINOR_VERSION_ARB,
+                              2,
+                              GLX_CONTEXT_PROFILE_MASK_ARB,
+                              3,
+                              None};
   EXPECT_EQ(parse_context_attribs(two_profiles, false, &a).kind, Kind::kBadProfile);
   const int es_not_offered[] = {GLX_CONTEXT_MAJOR_VERSION_ARB, 2, GLX_CONTEXT_PROFILE_MASK_ARB,
                                 GLX_CONTEXT_ES2_PROFILE_BIT_EXT, None};
@@ -65,16 +80,23 @@ TEST(ContextAttribs, ErrorsTheSpecificationPrescribes) {
 
 TEST(ContextAttribs, ProfileMaskIsCheckedWhateverTheVersion) {
   ContextAttribs a;
-  for (int mask : {0, GLX_CONTEXT_CORE_PROFILE_BIT_ARB | GLX_CONTEXT_COMPATIBILITY_PROFILE_BIT_ARB, 0x8, 0x100}) {
+  for (int mask :
+       {0, GLX_CONTEXT_CORE_PROFILE_BIT_ARB | GLX_CONTEXT_COMPATIBILITY_PROFILE_BIT_ARB, 0x8, 0x100}) {
     const int no_version[] = {GLX_CONTEXT_PROFILE_MASK_ARB, mask, None};
     EXPECT_EQ(parse_context_attribs(no_version, true, &a).kind, Kind::kBadProfile) << mask;
-    const int v21[] = {GLX_CONTEXT_MAJOR_VERSION_ARB, 2, GLX_CONTEXT_MINOR_VERSION_ARB, 1,
-                       GLX_CONTEXT_PROFILE_MASK_ARB, mask, None};
+    const int v21[] = {GLX_CONTEXT_MAJOR_VERSION_ARB,
+                       2,
+                       GLX_CONTEXT_MINOR_VERSION_ARB,
+                       1,
+                       GLX_CONTEXT_PROFILE_MASK_ARB,
+                       mask,
+                       None};
     EXPECT_EQ(parse_context_attribs(v21, true, &a).kind, Kind::kBadProfile) << mask;
   }
   // A valid profile below 3.2 is accepted and ignored.
-  const int core_v21[] = {GLX_CONTEXT_MAJOR_VERSION_ARB, 2, GLX_CONTEXT_MINOR_VERSION_ARB, 1,
-                          GLX_CONTEXT_PROFILE_MASK_ARB, GLX_CONTEXT_CORE_PROFILE_BIT_ARB, None};
+  const int core_v21[] = {
+      GLX_CONTEXT_MAJOR_VERSION_ARB,    2,   GLX_CONTEXT_MINOR_VERSION_ARB, 1, GLX_CONTEXT_PROFILE_MASK_ARB,
+      GLX_CONTEXT_CORE_PROFILE_BIT_ARB, None};
   ASSERT_EQ(parse_context_attribs(core_v21, false, &a).kind, Kind::kNone);
   EXPECT_FALSE(a.request.core_profile);
 }
@@ -107,12 +129,18 @@ TEST(ContextAttribs, UnknownResetStrategyIsBadMatch) {
 TEST(ContextAttribs, OpenGLES1IsRefused) {
   ContextAttribs a;
   for (int minor : {0, 1}) {
-    const int es1[] = {GLX_CONTEXT_MAJOR_VERSION_ARB, 1, GLX_CONTEXT_MINOR_VERSION_ARB, minor,
-                       GLX_CONTEXT_PROFILE_MASK_ARB, GLX_CONTEXT_ES_PROFILE_BIT_EXT, None};
+    const int es1[] = {GLX_CONTEXT_MAJOR_VERSION_ARB,
+                       1,
+                       GLX_CONTEXT_MINOR_VERSION_ARB,
+                       minor,
+                       GLX_CONTEXT_PROFILE_MASK_ARB,
+                       GLX_CONTEXT_ES_PROFILE_BIT_EXT,
+                       None};
     EXPECT_EQ(parse_context_attribs(es1, true, &a).kind, Kind::kBadMatch) << minor;
   }
-  const int es32[] = {GLX_CONTEXT_MAJOR_VERSION_ARB, 3, GLX_CONTEXT_MINOR_VERSION_ARB, 2,
-                      GLX_CONTEXT_PROFILE_MASK_ARB, GLX_CONTEXT_ES_PROFILE_BIT_EXT, None};
+  const int es32[] = {
+      GLX_CONTEXT_MAJOR_VERSION_ARB,  3,   GLX_CONTEXT_MINOR_VERSION_ARB, 2, GLX_CONTEXT_PROFILE_MASK_ARB,
+      GLX_CONTEXT_ES_PROFILE_BIT_EXT, None};
   EXPECT_EQ(parse_context_attribs(es32, true, &a).kind, Kind::kNone);
 }
 

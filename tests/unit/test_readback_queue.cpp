@@ -89,8 +89,8 @@ TEST(CopyRows, FlipsBottomUpRowsAndSwapsRedBlue) {
     }
   std::vector<uint8_t> dst(static_cast<size_t>(w * h * 4) + 8, 0);  // stride w*4+... tested below
   copy_rows(src.data(), w * 4, true, w, h, dst.data(), w * 4);
-  EXPECT_EQ(dst[0], 2 * 16);           // top X row = last GL row
-  EXPECT_EQ(dst[(2 * w) * 4], 0);      // bottom X row = first GL row
+  EXPECT_EQ(dst[0], 2 * 16);       // top X row = last GL row
+  EXPECT_EQ(dst[(2 * w) * 4], 0);  // bottom X row = first GL row
   std::vector<uint8_t> swapped(static_cast<size_t>(w * h * 4), 0);
   copy_rows(src.data(), w * 4, false, w, h, swapped.data(), w * 4, true);
   EXPECT_EQ(swapped[0], 0xB0);

@@ -33,7 +33,7 @@ static double cpu_seconds(void) {
          (double)ru.ru_stime.tv_usec * 1e-6;
 }
 
-static void die(const char *m) {
+static void die(const char* m) {
   fprintf(stderr, "glx_bench: %s\n", m);
   exit(1);
 }
@@ -81,32 +81,41 @@ static void draw_spheres(GLuint list, int frame, int w, int h) {
   }
 }
 
-int main(int argc, char **argv) {
-  const char *scene = "spheres";
+int main(int argc, char** argv) {
+  const char* scene = "spheres";
   int w = 1920, h = 1080, offscreen = 0, exit_after = -1, resize_every = 0;
   long max_frames = -1;
   double seconds = 5, warmup = 1;
   for (int i = 1; i < argc; ++i) {
     const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
-    if (!strcmp(a, "--scene") && v) scene = v, ++i;
-    else if (!strcmp(a, "--size") && v && sscanf(v, "%dx%d", &w, &h) == 2) ++i;
-    else if (!strcmp(a, "--seconds") && v) seconds = atof(v), ++i;
-    else if (!strcmp(a, "--warmup") && v) warmup = atof(v), ++i;
-    else if (!strcmp(a, "--offscreen")) offscreen = 1;
-    else if (!strcmp(a, "--exit-after") && v) exit_after = atoi(v), ++i;
-    else if (!strcmp(a, "--resize-every") && v) resize_every = atoi(v), ++i;
-    else if (!strcmp(a, "--frames") && v) max_frames = atol(v), ++i;
-    else die("usage: glx_bench --scene spheres|empty [--size WxH] [--seconds S] [--warmup S] [--offscreen] "
-             "[--exit-after N] [--resize-every N --frames N]");
+    if (!strcmp(a, "--scene") && v)
+      scene = v, ++i;
+    else if (!strcmp(a, "--size") && v && sscanf(v, "%dx%d", &w, &h) == 2)
+      ++i;
+    else if (!strcmp(a, "--seconds") && v)
+      seconds = atof(v), ++i;
+    else if (!strcmp(a, "--warmup") && v)
+      warmup = atof(v), ++i;
+    else if (!strcmp(a, "--offscreen"))
+      offscreen = 1;
+    else if (!strcmp(a, "--exit-after") && v)
+      exit_after = atoi(v), ++i;
+    else if (!strcmp(a, "--resize-every") && v)
+      resize_every = atoi(v), ++i;
+    else if (!strcmp(a, "--frames") && v)
+      max_frames = atol(v), ++i;
+    else
+      die("usage: glx_bench --scene spheres|empty [--size WxH] [--seconds S] [--warmup S] [--offscreen] "
+          "[--exit-after N] [--resize-every N --frames N]");
   }
   const int empty = !strcmp(scene, "empty");
   if (!empty && strcmp(scene, "spheres")) die("unknown scene");
 
-  Display *dpy = XOpenDisplay(NULL);
+  Display* dpy = XOpenDisplay(NULL);
   if (!dpy) die("cannot open display");
-  const int attribs[] = {GLX_RGBA, GLX_DOUBLEBUFFER, GLX_RED_SIZE, 8, GLX_GREEN_SIZE, 8, GLX_BLUE_SIZE, 8,
-                         GLX_DEPTH_SIZE, 24, None};
-  XVisualInfo *vi = glXChooseVisual(dpy, DefaultScreen(dpy), (int *)attribs);
+  const int attribs[] = {GLX_RGBA, GLX_DOUBLEBUFFER, GLX_RED_SIZE, 8,   GLX_GREEN_SIZE, 8, GLX_BLUE_SIZE,
+                         8,        GLX_DEPTH_SIZE,   24,           None};
+  XVisualInfo* vi = glXChooseVisual(dpy, DefaultScreen(dpy), (int*)attribs);
   if (!vi) die("no visual");
   XSetWindowAttributes swa = {0};
   Window root = RootWindow(dpy, vi->screen);
@@ -179,7 +188,8 @@ int main(int argc, char **argv) {
     } else if (measuring) {
       ++counted;
     }
-    if ((max_frames >= 0 && frame >= max_frames) || (max_frames < 0 && measuring && t - measure_start >= seconds))
+    if ((max_frames >= 0 && frame >= max_frames) ||
+        (max_frames < 0 && measuring && t - measure_start >= seconds))
       break;
   }
   glFinish();

@@ -12,17 +12,17 @@ static double now(void) {
   return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
-static int cmp(const void *a, const void *b) {
-  double x = *(const double *)a, y = *(const double *)b;
+static int cmp(const void* a, const void* b) {
+  double x = *(const double*)a, y = *(const double*)b;
   return x < y ? -1 : x > y;
 }
 
-int main(int argc, char **argv) {
+int main(int argc, char** argv) {
   int w = 1920, h = 1080;
   if (argc > 1 && sscanf(argv[1], "%dx%d", &w, &h) != 2) return 2;
   size_t bytes = (size_t)w * (size_t)h * 4;
   /* Four frames in rotation, as a frame pipeline would touch them. */
-  unsigned char *buf[4];
+  unsigned char* buf[4];
   for (int i = 0; i < 4; ++i) {
     buf[i] = malloc(bytes);
     if (!buf[i]) return 1;
