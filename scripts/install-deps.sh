@@ -4,14 +4,20 @@
 #   scripts/install-deps.sh          install what is missing
 #   scripts/install-deps.sh --check  only report what is missing (exit 1 if anything is)
 #   scripts/install-deps.sh --with-piglit  also piglit (or EGLRUN_WITH_PIGLIT=1), for tests/piglit
+#   scripts/install-deps.sh --build-only   only what building the library and launcher needs
+#                                          (cmake -DEGLRUN_BUILD_TESTS=OFF; deploy/container/Dockerfile)
 set -euo pipefail
 
-packages=(
-  # build
+build_packages=(
   build-essential cmake ninja-build pkg-config
   libx11-dev libxext-dev libxcb1-dev libxcb-shm0-dev libxcb-glx0-dev
   libegl-dev libegl1-mesa-dev libgl-dev libgles-dev khronos-api
-  libfmt-dev libgtest-dev libgmock-dev googletest
+  libfmt-dev
+)
+packages=(
+  "${build_packages[@]}"
+  # tests
+  libgtest-dev libgmock-dev googletest
   # runtime: Mesa's software EGL/GLX drivers (llvmpipe)
   libgl1-mesa-dri libglx-mesa0 libegl-mesa0
   # tests and demo: X server, X tools, the GLX clients we run unmodified
@@ -24,6 +30,8 @@ packages=(
   clang-format clang-tidy
   # PyOpenGL: a third-party run-time GL loader (tests/integration/runtime-loading)
   python3-opengl
+  # the deployment-material lint (tests/lint/check_deploy.py) parses the Kubernetes manifests
+  python3-yaml
   python3
 )
 
@@ -31,7 +39,11 @@ packages=(
 with_piglit=${EGLRUN_WITH_PIGLIT:-0}
 rest=()
 for a in "$@"; do
-  if [[ $a == --with-piglit ]]; then with_piglit=1; else rest+=("$a"); fi
+  case $a in
+    --with-piglit) with_piglit=1 ;;
+    --build-only) packages=("${build_packages[@]}") ;;
+    *) rest+=("$a") ;;
+  esac
 done
 set -- "${rest[@]+"${rest[@]}"}"
 if [[ $with_piglit == 1 ]]; then packages+=(piglit); fi
