@@ -1,6 +1,7 @@
 #include "drawable/drawable.hpp"
 
 #include "diagnostics/object_counts.hpp"
+#include "drawable/image_storage.hpp"
 #include "egl/backend.hpp"
 #include "glx/fbconfig.hpp"
 #include "log/log.hpp"
@@ -71,10 +72,6 @@ bool Drawable::ensure_storage(EGLDisplay display, EGLContext current) {
   std::string error;
   const auto* b = egl::backend(&error);
   if (!b) return false;
-  // Textures are made in the application's context, turned into images and deleted at once: the
-  // images keep the storage, and the application's names and bindings are left as they were.
-  GLint old_binding = 0;
-  glGetIntegerv_fn(GL_TEXTURE_BINDING_2D, &old_binding);
   EGLImageKHR fresh[2] = {EGL_NO_IMAGE_KHR, EGL_NO_IMAGE_KHR};
   bool ok = true;
   for (int i = 0; i < wanted && ok; ++i) {
@@ -83,16 +80,7 @@ bool Drawable::ensure_storage(EGLDisplay display, EGLContext current) {
       continue;
     }
     if (size_ok && images_[i] != EGL_NO_IMAGE_KHR) continue;
-    GLuint tex = 0;
-    glGenTextures_fn(1, &tex);
-    if (tex != 0) diagnostics::count_created(Object::GlTexture);
-    glBindTexture_fn(GL_TEXTURE_2D, tex);
-    glTexStorage2D_fn(GL_TEXTURE_2D, 1, config->color_format, w, h);
-    fresh[i] = b->create_image(display, current, EGL_GL_TEXTURE_2D_KHR,
-                               reinterpret_cast<EGLClientBuffer>(static_cast<uintptr_t>(tex)), nullptr);
-    glDeleteTextures_fn(1, &tex);
-    if (tex != 0) diagnostics::count_released(Object::GlTexture);
-    if (fresh[i] != EGL_NO_IMAGE_KHR) diagnostics::count_created(Object::EglImage);
+    fresh[i] = make_texture_image(display, current, config->color_format, w, h);
     if (fresh[i] == EGL_NO_IMAGE_KHR) {
       log::error(
           "cannot allocate a {}x{} colour buffer on the EGL device ({}): the drawable stays unrendered", w, h,
@@ -100,7 +88,6 @@ bool Drawable::ensure_storage(EGLDisplay display, EGLContext current) {
       ok = false;
     }
   }
-  glBindTexture_fn(GL_TEXTURE_2D, static_cast<GLuint>(old_binding));
   if (!ok) {
     for (auto img : fresh)
       if (img != EGL_NO_IMAGE_KHR && b->destroy_image(display, img))
@@ -136,21 +123,8 @@ EGLImageKHR Drawable::depth_image(EGLDisplay display, EGLContext current, GLenum
   std::string error;
   const auto* b = egl::backend(&error);
   if (!b || storage_w_ <= 0 || storage_h_ <= 0) return EGL_NO_IMAGE_KHR;
-  GLint old_binding = 0;
-  glGetIntegerv_fn(GL_TEXTURE_BINDING_2D, &old_binding);
-  GLuint tex = 0;
-  glGenTextures_fn(1, &tex);
-  if (tex != 0) diagnostics::count_created(Object::GlTexture);
-  glBindTexture_fn(GL_TEXTURE_2D, tex);
-  glTexStorage2D_fn(GL_TEXTURE_2D, 1, format, storage_w_, storage_h_);
-  EGLImageKHR fresh =
-      b->create_image(display, current, EGL_GL_TEXTURE_2D_KHR,
-                      reinterpret_cast<EGLClientBuffer>(static_cast<uintptr_t>(tex)), nullptr);
-  glDeleteTextures_fn(1, &tex);
-  if (tex != 0) diagnostics::count_released(Object::GlTexture);
-  glBindTexture_fn(GL_TEXTURE_2D, static_cast<GLuint>(old_binding));
+  EGLImageKHR fresh = make_texture_image(display, current, format, storage_w_, storage_h_);
   if (fresh == EGL_NO_IMAGE_KHR) return EGL_NO_IMAGE_KHR;
-  diagnostics::count_created(Object::EglImage);
   if (depth_image_ != EGL_NO_IMAGE_KHR && b->destroy_image(display, depth_image_))
     diagnostics::count_released(Object::EglImage);
   depth_image_ = fresh;

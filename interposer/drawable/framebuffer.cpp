@@ -5,6 +5,7 @@
 #include "diagnostics/object_counts.hpp"
 #include "drawable/buffer_mapping.hpp"
 #include "drawable/gl_state.hpp"
+#include "drawable/image_storage.hpp"
 #include "egl/backend.hpp"
 #include "glx/fbconfig.hpp"
 #include "log/log.hpp"
@@ -23,11 +24,6 @@ using diagnostics::Object;
 namespace {
 
 constexpr GLenum kFramebufferFlipYMesa = 0x8BBB;  // GL_FRAMEBUFFER_FLIP_Y_MESA
-
-GLenum depth_attachment_point(GLenum format) {
-  return format == GL_DEPTH24_STENCIL8 || format == GL_DEPTH32F_STENCIL8 ? GL_DEPTH_STENCIL_ATTACHMENT
-                                                                         : GL_DEPTH_ATTACHMENT;
-}
 
 // Draws into one colour attachment only. Not glDrawBuffer (OpenGL ES has only the plural), and with
 // the attachment at its own index, as OpenGL ES requires of glDrawBuffers on a framebuffer object.
@@ -115,10 +111,7 @@ bool Framebuffer::sync(EGLDisplay display, EGLContext current) {
     }
     glFramebufferRenderbuffer_fn(GL_FRAMEBUFFER, point, GL_RENDERBUFFER, color_[i]);
   }
-  // OpenGL ES has no 32-bit fixed-point depth renderbuffer: the float one holds as much.
-  const GLenum dfmt = current_is_es() && cfg->depth_stencil_format == GL_DEPTH_COMPONENT32
-                          ? GL_DEPTH_COMPONENT32F
-                          : cfg->depth_stencil_format;
+  const GLenum dfmt = depth_storage_format(*cfg);
   // Single-sampled: the drawable's depth/stencil, shared with every context drawing to it. EGLImages
   // cannot hold multisampled buffers, so a multisampled one stays this context's own.
   EGLImageKHR shared_depth =
@@ -288,10 +281,7 @@ GLuint Framebuffer::resolve_for_read(GLbitfield mask) {
     draw_to_attachment(static_cast<GLenum>(point));
     blit |= GL_COLOR_BUFFER_BIT;
   }
-  const auto* cfg = drawable_->config;
-  const GLenum dfmt = current_is_es() && cfg->depth_stencil_format == GL_DEPTH_COMPONENT32
-                          ? GL_DEPTH_COMPONENT32F
-                          : cfg->depth_stencil_format;
+  const GLenum dfmt = depth_storage_format(*drawable_->config);
   if ((mask & (GL_DEPTH_BUFFER_BIT | GL_STENCIL_BUFFER_BIT)) != 0 && dfmt != 0) {
     if (resolve_depth_ == 0 || resolve_depth_w_ != attached_w_ || resolve_depth_h_ != attached_h_) {
       GLint old_rb = 0;

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "diagnostics/object_counts.hpp"
+#include "drawable/image_storage.hpp"
 #include "egl/backend.hpp"
 #include "log/log.hpp"
 #include "symbols/real.hpp"
@@ -77,20 +78,9 @@ bool SwapChain::ensure(EGLDisplay display, EGLContext current, int w, int h, GLe
     *ok = false;
     return false;
   }
-  // As Drawable::ensure_storage: textures made in the application's context, turned into images and
-  // deleted at once, the application's binding left as it was.
-  GLint old_binding = 0;
-  glGetIntegerv_fn(GL_TEXTURE_BINDING_2D, &old_binding);
   std::array<std::shared_ptr<SwapImage>, kImages> fresh;
   for (auto& slot : fresh) {
-    GLuint tex = 0;
-    glGenTextures_fn(1, &tex);
-    glBindTexture_fn(GL_TEXTURE_2D, tex);
-    glTexStorage2D_fn(GL_TEXTURE_2D, 1, format, w, h);
-    EGLImageKHR img =
-        b->create_image(display, current, EGL_GL_TEXTURE_2D_KHR,
-                        reinterpret_cast<EGLClientBuffer>(static_cast<uintptr_t>(tex)), nullptr);
-    glDeleteTextures_fn(1, &tex);
+    EGLImageKHR img = make_texture_image(display, current, format, w, h);
     if (img == EGL_NO_IMAGE_KHR) {
       log::error(
           "cannot allocate a {}x{} colour buffer on the EGL device ({}): the drawable stays unrendered", w, h,
@@ -98,10 +88,8 @@ bool SwapChain::ensure(EGLDisplay display, EGLContext current, int w, int h, GLe
       *ok = false;
       break;
     }
-    count_created(Object::EglImage);
     slot = std::make_shared<SwapImage>(display, img, w, h);
   }
-  glBindTexture_fn(GL_TEXTURE_2D, static_cast<GLuint>(old_binding));
   if (!*ok) return false;
   // Frames of the old size still in flight keep their images alive and are shown or dropped; their
   // give-back no longer concerns this allocation.

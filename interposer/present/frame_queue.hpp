@@ -67,4 +67,8 @@ class FrameQueue {
 void copy_rows(const uint8_t* src, int src_stride, bool bottom_up, int width, int height, uint8_t* dst,
                int dst_stride, bool swap_red_blue = false);
 
+// Swaps bytes 0 and 2 of every pixel of `height` rows of `width` 32-bit pixels, `stride` bytes
+// apart, in place: RGBA as Mesa reads no-alpha (RGBX) buffers fastest, into the X visual's BGRA.
+void swap_red_blue(uint8_t* pixels, int stride, int width, int height);
+
 }  // namespace eglrun::present

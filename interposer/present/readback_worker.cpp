@@ -10,6 +10,7 @@
 #include "drawable/swap_chain.hpp"
 #include "egl/backend.hpp"
 #include "log/log.hpp"
+#include "present/frame_queue.hpp"
 #include "symbols/real.hpp"
 
 // Last include: poisons every interposed name in the code below.
@@ -90,6 +91,12 @@ bool ReadbackWorker::read(const std::shared_ptr<drawable::SwapImage>& image, uin
     count_created(Object::GlRenderbuffer);
     glBindRenderbuffer_fn(GL_RENDERBUFFER, v.rb);
     glEGLImageTargetRenderbufferStorageOES_fn(GL_RENDERBUFFER, image->image);
+    GLint red = 0, green = 0, blue = 0, alpha = 0;
+    glGetRenderbufferParameteriv_fn(GL_RENDERBUFFER, GL_RENDERBUFFER_RED_SIZE, &red);
+    glGetRenderbufferParameteriv_fn(GL_RENDERBUFFER, GL_RENDERBUFFER_GREEN_SIZE, &green);
+    glGetRenderbufferParameteriv_fn(GL_RENDERBUFFER, GL_RENDERBUFFER_BLUE_SIZE, &blue);
+    glGetRenderbufferParameteriv_fn(GL_RENDERBUFFER, GL_RENDERBUFFER_ALPHA_SIZE, &alpha);
+    v.read_rgba = red == 8 && green == 8 && blue == 8 && alpha == 0;
     glGenFramebuffers_fn(1, &v.fbo);
     count_created(Object::GlFramebuffer);
     glBindFramebuffer_fn(GL_READ_FRAMEBUFFER, v.fbo);
@@ -106,8 +113,11 @@ bool ReadbackWorker::read(const std::shared_ptr<drawable::SwapImage>& image, uin
     glPixelStorei_fn(kPackInvertMesa, bottom_up ? 1 : 0);
     inverted_ = bottom_up;
   }
-  glReadPixels_fn(0, 0, image->width, image->height, GL_BGRA, GL_UNSIGNED_BYTE, dst);
-  return glGetError_fn() == GL_NO_ERROR;
+  glReadPixels_fn(0, 0, image->width, image->height, it->read_rgba ? GL_RGBA : GL_BGRA, GL_UNSIGNED_BYTE,
+                  dst);
+  if (glGetError_fn() != GL_NO_ERROR) return false;
+  if (it->read_rgba) swap_red_blue(dst, stride, image->width, image->height);
+  return true;
 }
 
 }  // namespace eglrun::present
