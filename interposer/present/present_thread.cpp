@@ -106,10 +106,11 @@ void PresentThread::run(std::string display_name) {
   std::string error;
   std::unique_ptr<WindowPresenter> presenter = WindowPresenter::create(display_name, window_, &error);
   if (!presenter) log::error("cannot show frames in X window {:#x}: {}", window_, error);
-  auto publish_size = [&] {
-    auto [w, h] = presenter->window_size();
+  auto publish = [&](std::pair<int, int> size) {
+    auto [w, h] = size;
     if (w > 0 && h > 0) size_ = static_cast<uint64_t>(w) << 32 | static_cast<uint32_t>(h);
   };
+  auto publish_size = [&] { publish(presenter->window_size()); };
   if (presenter) publish_size();
   Profiler profiler(fmt::format("window {:#x}", window_));
   std::unique_ptr<ReadbackWorker> worker;  // made at the first swap-chain frame
@@ -159,7 +160,10 @@ void PresentThread::run(std::string display_name) {
     PresentStatus status = PresentStatus::Error;
     if (image.pixels != nullptr) {
       status = presenter->present(image);
-      publish_size();
+      // As the server answered with an earlier frame: a round trip here would wait for the server
+      // to copy this frame. Resizes the application reacts to are asked for at once instead
+      // (refresh_window_size), and idle windows are asked every 250 ms.
+      publish(presenter->known_size());
     }
     auto t4 = Clock::now();
     if (options_.profile) {

@@ -4,6 +4,7 @@
 #include <xcb/shm.h>
 
 #include <cstdlib>
+#include <mutex>
 #include <new>
 
 #include "config/settings.hpp"
@@ -57,7 +58,12 @@ std::unique_ptr<WindowPresenter> WindowPresenter::create(const std::string& disp
   if (error == nullptr) error = &ignored;
   error->clear();
   // Our own connection: it finds XAUTHORITY and the display the same way Xlib did for the app.
+  // One connect at a time: xcb_connect reads the authority file through libXau's XauFileName,
+  // which reallocates a static buffer, so two presenters connecting at once race on it (TSan).
+  static std::mutex connect_mutex;
+  std::unique_lock connect_lock(connect_mutex);
   xcb_connection_t* c = xcb_connect(display_name.empty() ? nullptr : display_name.c_str(), nullptr);
+  connect_lock.unlock();
   if (int code = xcb_connection_has_error(c)) {
     *error = fmt::format("cannot open X display '{}' for presenting (xcb connection error {})", display_name,
                          code);
@@ -172,7 +178,8 @@ PresentStatus WindowPresenter::present(const Image& image) {
       status_ = worse(status_, PresentStatus::Error);
     }
   }
-  fences_.push_back({xcb_get_input_focus(connection_), index});
+  const xcb_get_geometry_cookie_t geometry = xcb_get_geometry(connection_, window_);
+  fences_.push_back({xcb_get_input_focus(connection_), index, geometry});
   xcb_flush(connection_);
   // One frame in flight: the previous one is normally long done, so this rarely waits, but it keeps
   // a fast producer from running ahead of the server and brings in the previous frame's errors.
@@ -190,23 +197,32 @@ std::pair<int, int> WindowPresenter::window_size() {
   SigpipeGuard sigpipe_guard;
   drain_events();
   if (lost_ || gone_) return {0, 0};
+  const xcb_get_geometry_cookie_t cookie = xcb_get_geometry(connection_, window_);
+  take_geometry(cookie);
+  return known_sequence_ == cookie.sequence ? known_size_ : std::pair<int, int>{0, 0};
+}
+
+void WindowPresenter::take_geometry(xcb_get_geometry_cookie_t cookie) {
   xcb_generic_error_t* error = nullptr;
-  xcb_get_geometry_reply_t* geometry =
-      xcb_get_geometry_reply(connection_, xcb_get_geometry(connection_, window_), &error);
+  // Returns at once (nullptr) when the connection has failed.
+  xcb_get_geometry_reply_t* geometry = xcb_get_geometry_reply(connection_, cookie, &error);
   if (geometry == nullptr) {
     if (error != nullptr && classify(*error, window_) == PresentStatus::WindowGone) gone_ = true;
     std::free(error);
     check_connection();
-    return {0, 0};
+    return;
   }
-  std::pair<int, int> size{geometry->width, geometry->height};
+  // A frame's query may be answered after a newer direct one (window_size()): the newer answer stays.
+  if (static_cast<int32_t>(cookie.sequence - known_sequence_) > 0 || known_sequence_ == 0) {
+    known_size_ = {geometry->width, geometry->height};
+    known_sequence_ = cookie.sequence;
+  }
   std::free(geometry);
-  return size;
 }
 
 void WindowPresenter::wait_fences(size_t keep) {
   while (fences_.size() > keep) {
-    // Returns at once (nullptr) when the connection has failed.
+    take_geometry(fences_.front().geometry);
     std::free(xcb_get_input_focus_reply(connection_, fences_.front().cookie, nullptr));
     fences_.pop_front();
   }

@@ -49,6 +49,10 @@ class WindowPresenter {
 
   // The window's current size (a round trip), or {0,0} when it is gone or the connection failed.
   std::pair<int, int> window_size();
+  // The size the server gave for a query sent with an earlier frame: no round trip, so the
+  // presenter does not wait for the server to finish a frame just to learn the size. {0,0} until
+  // the first answer arrives.
+  std::pair<int, int> known_size() const { return known_size_; }
 
   bool uses_shm() const { return use_shm_; }
   uint32_t window() const { return window_; }
@@ -65,6 +69,8 @@ class WindowPresenter {
   struct Fence {
     xcb_get_input_focus_cookie_t cookie;
     int slot;  // -1 for an image that was not ours
+    // GetGeometry sent just before the fence: answered by the time the fence is.
+    xcb_get_geometry_cookie_t geometry;
   };
 
   WindowPresenter(xcb_connection_t* connection, uint32_t window, uint32_t gc, const WindowFormat& format,
@@ -73,6 +79,8 @@ class WindowPresenter {
   void fall_back_to_put_image(const std::string& cause);
   // Waits for fences, oldest first, until `keep` remain outstanding.
   void wait_fences(size_t keep);
+  // Takes a GetGeometry reply into known_size_ (or notes the window gone).
+  void take_geometry(xcb_get_geometry_cookie_t cookie);
   void wait_for_slot(int slot);
   // Takes every event and error already received (no blocking), folding them into status_.
   void drain_events();
@@ -87,6 +95,8 @@ class WindowPresenter {
   Slot slots_[2];
   int next_slot_ = 0;
   std::deque<Fence> fences_;
+  std::pair<int, int> known_size_{0, 0};
+  unsigned int known_sequence_ = 0;           // the X request that answered known_size_
   PresentStatus status_ = PresentStatus::Ok;  // the worst outcome not yet reported
   bool gone_ = false, lost_ = false;
   bool reported_other_error_ = false;
