@@ -175,9 +175,13 @@ GLXContext create_new_context(Display* dpy, GLXFBConfig config, int render_type,
   if (dpy == nullptr) return nullptr;
   const FBConfigDesc* c = config_or_error(dpy, config, kX_GLXCreateNewContext);
   if (c == nullptr) return nullptr;
-  if (render_type != GLX_RGBA_TYPE &&
-      !(render_type == GLX_RGBA_FLOAT_TYPE_ARB && advertised_float_types().rgba_float)) {
+  if (render_type == GLX_COLOR_INDEX_TYPE || !valid_render_type(render_type, advertised_float_types())) {
     raise_core_error(dpy, BadValue, kX_GLXCreateNewContext, static_cast<XID>(render_type));
+    return nullptr;
+  }
+  // Float configs back float contexts only, and float contexts need float configs.
+  if (!config_supports_render_type(c->render_type, render_type)) {
+    raise_core_error(dpy, BadMatch, kX_GLXCreateNewContext);
     return nullptr;
   }
   ContextAttribs a;
@@ -199,6 +203,11 @@ GLXContext create_context_attribs(Display* dpy, GLXFBConfig config, GLXContext s
     else
       raise_core_error(dpy, err.kind == ContextAttribsError::kBadValue ? BadValue : BadMatch,
                        kX_GLXCreateContextAttribsARB);
+    return nullptr;
+  }
+  if (!a.render_type_given) a.render_type = default_render_type(c->render_type);
+  if (!config_supports_render_type(c->render_type, a.render_type)) {
+    raise_core_error(dpy, BadMatch, kX_GLXCreateContextAttribsARB);
     return nullptr;
   }
   return create_common(dpy, c, a, share, kX_GLXCreateContextAttribsARB);

@@ -27,6 +27,34 @@ bool known_version(int major, int minor, bool es) {
 }
 }  // namespace
 
+bool valid_render_type(int render_type, FloatRenderTypes floats) {
+  return render_type == GLX_RGBA_TYPE || render_type == GLX_COLOR_INDEX_TYPE ||
+         (render_type == GLX_RGBA_FLOAT_TYPE_ARB && floats.rgba_float) ||
+         (render_type == GLX_RGBA_UNSIGNED_FLOAT_TYPE_EXT && floats.rgba_unsigned_float);
+}
+
+bool config_supports_render_type(int config_bits, int render_type) {
+  switch (render_type) {
+    case GLX_RGBA_TYPE:
+      return (config_bits & GLX_RGBA_BIT) != 0;
+    case GLX_COLOR_INDEX_TYPE:
+      return (config_bits & GLX_COLOR_INDEX_BIT) != 0;
+    case GLX_RGBA_FLOAT_TYPE_ARB:
+      return (config_bits & GLX_RGBA_FLOAT_BIT_ARB) != 0;
+    case GLX_RGBA_UNSIGNED_FLOAT_TYPE_EXT:
+      return (config_bits & GLX_RGBA_UNSIGNED_FLOAT_BIT_EXT) != 0;
+    default:
+      return false;
+  }
+}
+
+int default_render_type(int config_bits) {
+  if (config_bits & GLX_RGBA_BIT) return GLX_RGBA_TYPE;
+  if (config_bits & GLX_RGBA_FLOAT_BIT_ARB) return GLX_RGBA_FLOAT_TYPE_ARB;
+  if (config_bits & GLX_RGBA_UNSIGNED_FLOAT_BIT_EXT) return GLX_RGBA_UNSIGNED_FLOAT_TYPE_EXT;
+  return GLX_RGBA_TYPE;
+}
+
 ContextAttribsError parse_context_attribs(const int* attribs, bool es_allowed, ContextAttribs* out,
                                           FloatRenderTypes floats) {
   ContextAttribs r;
@@ -53,6 +81,7 @@ ContextAttribsError parse_context_attribs(const int* attribs, bool es_allowed, C
         break;
       case GLX_RENDER_TYPE:
         r.render_type = value;
+        r.render_type_given = true;
         break;
       case GLX_SCREEN:
         r.screen = value;
@@ -85,10 +114,7 @@ ContextAttribsError parse_context_attribs(const int* attribs, bool es_allowed, C
   r.request.debug = flags & GLX_CONTEXT_DEBUG_BIT_ARB;
   r.request.forward_compatible = flags & GLX_CONTEXT_FORWARD_COMPATIBLE_BIT_ARB;
   r.request.robust_access = flags & GLX_CONTEXT_ROBUST_ACCESS_BIT_ARB;
-  const bool valid_type = r.render_type == GLX_RGBA_TYPE || r.render_type == GLX_COLOR_INDEX_TYPE ||
-                          (r.render_type == GLX_RGBA_FLOAT_TYPE_ARB && floats.rgba_float) ||
-                          (r.render_type == GLX_RGBA_UNSIGNED_FLOAT_TYPE_EXT && floats.rgba_unsigned_float);
-  if (!valid_type)
+  if (!valid_render_type(r.render_type, floats))
     return bad(ContextAttribsError::kBadValue, fmt::format("render type 0x{:x} is not valid", r.render_type));
   // A valid type no config has (every config is RGBA), and undefined from OpenGL 3.0 on: BadMatch.
   if (r.render_type == GLX_COLOR_INDEX_TYPE)

@@ -103,7 +103,10 @@ FBConfigDesc make_desc(const EglConfigTraits& c, const VisualTraits* visual, boo
   d.doublebuffer = doublebuffer;
   d.depth_size = c.depth;
   d.stencil_size = c.stencil;
-  d.render_type = c.is_float ? GLX_RGBA_FLOAT_BIT_ARB : GLX_RGBA_BIT;
+  // Packed float has no sign: its own context type (GLX_EXT_fbconfig_packed_float).
+  d.render_type = !c.is_float                         ? GLX_RGBA_BIT
+                  : color_format == GL_R11F_G11F_B10F ? GLX_RGBA_UNSIGNED_FLOAT_BIT_EXT
+                                                      : GLX_RGBA_FLOAT_BIT_ARB;
   d.drawable_type = visual ? (GLX_WINDOW_BIT | GLX_PIXMAP_BIT | GLX_PBUFFER_BIT) : GLX_PBUFFER_BIT;
   d.x_renderable = visual != nullptr;
   d.config_caveat = glx_caveat(c.caveat);
@@ -136,7 +139,8 @@ FBConfigDesc make_desc(const EglConfigTraits& c, const VisualTraits* visual, boo
 }  // namespace
 
 std::vector<FBConfigDesc> derive_fbconfigs(const std::vector<EglConfigTraits>& egl_configs,
-                                           const std::vector<VisualTraits>& visuals, int screen) {
+                                           const std::vector<VisualTraits>& visuals, int screen,
+                                           FloatConfigs floats) {
   // One visual per class: several identical visuals would only multiply the list.
   std::vector<const VisualTraits*> slots;
   for (const auto& v : visuals) {
@@ -148,6 +152,8 @@ std::vector<FBConfigDesc> derive_fbconfigs(const std::vector<EglConfigTraits>& e
 
   std::vector<const EglConfigTraits*> unique;
   for (const auto& c : egl_configs) {
+    // Float configs are made below from float textures, whatever float configs the device has.
+    if (c.is_float) continue;
     bool dup = false;
     for (const auto* u : unique) dup = dup || traits_key(*u) == traits_key(c);
     if (!dup) unique.push_back(&c);
@@ -187,6 +193,33 @@ std::vector<FBConfigDesc> derive_fbconfigs(const std::vector<EglConfigTraits>& e
   }
   for (size_t i = 0; i < unique.size(); ++i) {
     if (!shown[i]) emit(*unique[i], nullptr);
+  }
+
+  // The float block: the device's ancillary-buffer combinations (first config of each, for its
+  // pbuffer limits), each with every float format asked for.
+  std::vector<const EglConfigTraits*> ancillary;
+  for (const auto* u : unique) {
+    bool dup = false;
+    for (const auto* a : ancillary)
+      dup = dup || std::tuple(a->depth, a->stencil, a->samples, a->caveat) ==
+                       std::tuple(u->depth, u->stencil, u->samples, u->caveat);
+    if (!dup) ancillary.push_back(u);
+  }
+  struct FloatFormat {
+    int red, green, blue, alpha;
+    bool wanted;
+  };
+  const FloatFormat float_formats[] = {{16, 16, 16, 16, floats.rgba_float},      // GL_RGBA16F
+                                       {32, 32, 32, 32, floats.rgba_float},      // GL_RGBA32F
+                                       {11, 11, 10, 0, floats.unsigned_float}};  // GL_R11F_G11F_B10F
+  for (const auto& f : float_formats) {
+    if (!f.wanted) continue;
+    for (const auto* a : ancillary) {
+      EglConfigTraits t = *a;
+      t.red = f.red, t.green = f.green, t.blue = f.blue, t.alpha = f.alpha;
+      t.is_float = true;
+      emit(t, nullptr);
+    }
   }
   log::debug("derived {} FBConfigs from {} EGL configs and {} visual classes", out.size(), unique.size(),
              slots.size());

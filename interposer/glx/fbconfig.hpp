@@ -45,7 +45,7 @@ struct FBConfigDesc {
   int red_size = 0, green_size = 0, blue_size = 0, alpha_size = 0;
   int depth_size = 0, stencil_size = 0;
   int accum_red_size = 0, accum_green_size = 0, accum_blue_size = 0, accum_alpha_size = 0;
-  int render_type = 0;    // GLX_RGBA_BIT or GLX_RGBA_FLOAT_BIT_ARB
+  int render_type = 0;    // GLX_RGBA_BIT, GLX_RGBA_FLOAT_BIT_ARB or GLX_RGBA_UNSIGNED_FLOAT_BIT_EXT
   int drawable_type = 0;  // GLX_WINDOW_BIT | GLX_PIXMAP_BIT | GLX_PBUFFER_BIT, or GLX_PBUFFER_BIT only
   int x_renderable = 0;
   int config_caveat = 0;     // GLX_NONE, GLX_SLOW_CONFIG, GLX_NON_CONFORMANT_CONFIG (= GLX_VISUAL_CAVEAT_EXT)
@@ -70,11 +70,23 @@ struct FBConfigDesc {
   int egl_config_id = 0;            // the device config it was derived from
 };
 
+// Float configs to add (GLX_ARB_fbconfig_float: RGBA16F and RGBA32F; GLX_EXT_fbconfig_packed_float:
+// R11F_G11F_B10F). Drawables are FBOs over textures, so they need float textures the device can render
+// to, not float EGL configs (Mesa's software device has none); the caller says which work.
+struct FloatConfigs {
+  bool rgba_float = false;
+  bool unsigned_float = false;
+};
+
 // Pure and deterministic: the same inputs give the same configs, order and IDs. Visuals are offered in
 // the given order (put the screen's default visual first); only TrueColor visuals are used, and only one
-// per (depth, masks) class. Device configs no visual can show become pbuffer-only configs.
+// per (depth, masks) class. Device configs no visual can show become pbuffer-only configs. The device's
+// own float configs are ignored; the float configs asked for come last, pbuffer-only (the extensions
+// allow float rendering to pbuffers only), one per format x depth/stencil/samples of the device's
+// fixed-point configs x {single, double}, so the fixed-point configs keep their IDs and order.
 std::vector<FBConfigDesc> derive_fbconfigs(const std::vector<EglConfigTraits>& egl_configs,
-                                           const std::vector<VisualTraits>& visuals, int screen = 0);
+                                           const std::vector<VisualTraits>& visuals, int screen = 0,
+                                           FloatConfigs floats = {});
 
 // glXGetFBConfigAttrib: Success, or GLX_BAD_ATTRIBUTE (value untouched).
 int get_fbconfig_attrib(const FBConfigDesc& config, int attribute, int* value);

@@ -1,6 +1,7 @@
 #include "glx/registry.hpp"
 
 #include "egl/backend.hpp"
+#include "glx/extensions.hpp"
 #include "glx/visuals.hpp"
 #include "log/log.hpp"
 
@@ -64,7 +65,8 @@ const ScreenState* Registry::screen(Display* dpy, int screen) {
         for (int stencil : {0, 8})
           for (int alpha : {0, 8}) device_configs.push_back({8, 8, 8, alpha, depth, depth ? stencil : 0, 0});
     }
-    st->configs = derive_fbconfigs(device_configs, st->visuals, screen);
+    st->configs = derive_fbconfigs(device_configs, st->visuals, screen,
+                                   backend != nullptr ? float_configs_supported() : FloatConfigs{});
     log::debug("screen {}: {} visuals, {} FBConfigs", screen, st->visuals.size(), st->configs.size());
     slot = std::move(st);
   }

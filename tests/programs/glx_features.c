@@ -152,6 +152,26 @@ static void group_errors(void) {
     const int float_type[] = {GLX_RENDER_TYPE, GLX_RGBA_FLOAT_TYPE_ARB, None};
     create_attribs(dpy, cfg, NULL, True, float_type);
     expect_error(BadValue, opcode, "float render type without GLX_ARB_fbconfig_float: BadValue");
+  } else {
+    /* A float context needs a float config, and a float config backs float contexts only. */
+    const int float_type[] = {GLX_RENDER_TYPE, GLX_RGBA_FLOAT_TYPE_ARB, None};
+    create_attribs(dpy, cfg, NULL, True, float_type);
+    expect_error(BadMatch, opcode, "float context from an RGBA config (attribs): BadMatch");
+    glXCreateNewContext(dpy, cfg, GLX_RGBA_FLOAT_TYPE_ARB, NULL, True);
+    expect_error(BadMatch, opcode, "float context from an RGBA config (glXCreateNewContext): BadMatch");
+    const int fa[] = {GLX_RENDER_TYPE, GLX_RGBA_FLOAT_BIT_ARB, GLX_DRAWABLE_TYPE, GLX_PBUFFER_BIT, None};
+    int n = 0;
+    GLXFBConfig* fl = glXChooseFBConfig(dpy, DefaultScreen(dpy), fa, &n);
+    if (!fl || n < 1) die("GLX_ARB_fbconfig_float advertised but no float config");
+    glXCreateNewContext(dpy, fl[0], GLX_RGBA_TYPE, NULL, True);
+    expect_error(BadMatch, opcode, "RGBA context from a float config: BadMatch");
+    glXCreateWindow(dpy, fl[0], win, NULL);
+    expect_error(BadMatch, opcode, "GLX window from a float (pbuffer-only) config: BadMatch");
+    XFree(fl);
+  }
+  if (has_extension(glx_ext, "GLX_EXT_fbconfig_packed_float")) {
+    glXCreateNewContext(dpy, cfg, GLX_RGBA_UNSIGNED_FLOAT_TYPE_EXT, NULL, True);
+    expect_error(BadMatch, opcode, "unsigned float context from an RGBA config: BadMatch");
   }
   const int bad_reset[] = {GLX_CONTEXT_RESET_NOTIFICATION_STRATEGY_ARB, 0, None};
   create_attribs(dpy, cfg, NULL, True, bad_reset);
@@ -645,6 +665,185 @@ static GLXFBConfig find_config(const int* attribs, XVisualInfo** vis) {
   return found;
 }
 
+/* GLX_ARB_fbconfig_float / GLX_EXT_fbconfig_packed_float: float pbuffers
+ * keep values outside [0, 1] from clears and from drawing, at their format's precision. */
+static GLXFBConfig float_config(int render_bit, int red_size) {
+  const int fa[] = {GLX_RENDER_TYPE, render_bit, GLX_DRAWABLE_TYPE, GLX_PBUFFER_BIT, GLX_RED_SIZE,
+                    red_size,        None};
+  return find_config(fa, NULL);
+}
+
+static int fb_attrib(GLXFBConfig c, int attribute) {
+  int v = -1;
+  if (glXGetFBConfigAttrib(dpy, c, attribute, &v) != Success) die("glXGetFBConfigAttrib(0x%x)", attribute);
+  return v;
+}
+
+static float abs_f(float v) { return v < 0 ? -v : v; }
+
+static void read_float(int x, int y, float px[4]) { glReadPixels(x, y, 1, 1, GL_RGBA, GL_FLOAT, px); }
+
+/* Makes a context of `type` current on a new 8x8 pbuffer of `fc`; *pb gets the pbuffer. */
+static GLXContext float_pbuffer(GLXFBConfig fc, int type, GLXPbuffer* pb) {
+  const int pa[] = {GLX_PBUFFER_WIDTH, 8, GLX_PBUFFER_HEIGHT, 8, None};
+  *pb = glXCreatePbuffer(dpy, fc, pa);
+  GLXContext c = glXCreateNewContext(dpy, fc, type, NULL, True);
+  if (!*pb || !c || !glXMakeContextCurrent(dpy, *pb, *pb, c))
+    die("context of type 0x%x on a float pbuffer", type);
+  int queried = 0;
+  if (glXQueryContext(dpy, c, GLX_RENDER_TYPE, &queried) != Success || queried != type)
+    die("glXQueryContext(GLX_RENDER_TYPE) = 0x%x, expected 0x%x", queried, type);
+  return c;
+}
+
+static void drop_float_pbuffer(GLXContext c, GLXPbuffer pb) {
+  glXMakeCurrent(dpy, None, NULL);
+  glXDestroyContext(dpy, c);
+  glXDestroyPbuffer(dpy, pb);
+}
+
+static void check_float_configs(void) {
+  /* The default GLX_RENDER_TYPE (GLX_RGBA_BIT) never selects a float config. */
+  const int pbuffers[] = {GLX_DRAWABLE_TYPE, GLX_PBUFFER_BIT, None};
+  int n = 0;
+  GLXFBConfig* l = glXChooseFBConfig(dpy, DefaultScreen(dpy), pbuffers, &n);
+  for (int i = 0; i < n; ++i)
+    if (fb_attrib(l[i], GLX_RENDER_TYPE) != GLX_RGBA_BIT)
+      die("default GLX_RENDER_TYPE chose config 0x%x of type 0x%x", fb_attrib(l[i], GLX_FBCONFIG_ID),
+          fb_attrib(l[i], GLX_RENDER_TYPE));
+  if (l) XFree(l);
+  printf("ok: the default GLX_RENDER_TYPE chooses %d pbuffer configs, none of them float\n", n);
+
+  /* Both are advertised whenever the device renders into float textures, as llvmpipe does. */
+  require_glx_extension(dpy, "GLX_ARB_fbconfig_float");
+  require_glx_extension(dpy, "GLX_EXT_fbconfig_packed_float");
+  {
+    /* No size asked for: the smallest buffer (GLX_BUFFER_SIZE sorts ascending) comes first. */
+    GLXFBConfig fc = float_config(GLX_RGBA_FLOAT_BIT_ARB, 0);
+    if (!fc) die("GLX_ARB_fbconfig_float advertised but no float config");
+    XVisualInfo* fv = glXGetVisualFromFBConfig(dpy, fc);
+    if (fb_attrib(fc, GLX_RENDER_TYPE) != GLX_RGBA_FLOAT_BIT_ARB ||
+        fb_attrib(fc, GLX_DRAWABLE_TYPE) != GLX_PBUFFER_BIT || fb_attrib(fc, GLX_RED_SIZE) != 16 ||
+        fb_attrib(fc, GLX_ALPHA_SIZE) != 16 || fb_attrib(fc, GLX_X_RENDERABLE) || fv)
+      die("float config: render 0x%x drawable 0x%x red %d alpha %d, visual %p",
+          fb_attrib(fc, GLX_RENDER_TYPE), fb_attrib(fc, GLX_DRAWABLE_TYPE), fb_attrib(fc, GLX_RED_SIZE),
+          fb_attrib(fc, GLX_ALPHA_SIZE), (void*)fv);
+    ok("float config: GLX_RGBA_FLOAT_BIT_ARB, pbuffer only, no visual; RGBA16F first");
+
+    GLXPbuffer fpb;
+    GLXContext fctx = float_pbuffer(fc, GLX_RGBA_FLOAT_TYPE_ARB, &fpb);
+    /* ARB_color_buffer_float: FIXED_ONLY clamping leaves a float framebuffer unclamped. */
+    GLint frag = 0, rd = 0;
+    GLboolean float_mode = GL_FALSE;
+    glGetIntegerv(GL_CLAMP_FRAGMENT_COLOR, &frag);
+    glGetIntegerv(GL_CLAMP_READ_COLOR, &rd);
+    glGetBooleanv(GL_RGBA_FLOAT_MODE_ARB, &float_mode);
+    if (frag != GL_FIXED_ONLY || rd != GL_FIXED_ONLY || !float_mode)
+      die("float context: clamp fragment 0x%x read 0x%x, GL_RGBA_FLOAT_MODE_ARB %d", frag, rd, float_mode);
+    ok("float context: fragment and read clamping GL_FIXED_ONLY, GL_RGBA_FLOAT_MODE_ARB true");
+    glClearColor(2.5f, -0.5f, 0.25f, 4.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    float px[4];
+    read_float(1, 1, px);
+    if (px[0] != 2.5f || px[1] != -0.5f || px[2] != 0.25f || px[3] != 4.0f)
+      die("float pbuffer clear read %g %g %g %g", px[0], px[1], px[2], px[3]);
+    ok("float pbuffer: a clear to 2.5, -0.5, 0.25, 4 reads back unclamped");
+    /* Drawn, not cleared: vertex colour clamping off, then additive blending beyond 1. */
+    PFNGLCLAMPCOLORPROC clamp = GET_PROC(PFNGLCLAMPCOLORPROC, "glClampColor");
+    clamp(GL_CLAMP_VERTEX_COLOR, GL_FALSE);
+    glEnable(GL_BLEND);
+    glBlendFunc(GL_ONE, GL_ONE);
+    glColor4f(3.0f, -2.0f, 0.5f, 1.0f);
+    glRectf(-1, -1, 0, 1); /* left half, over the cleared colour */
+    glDisable(GL_BLEND);
+    glFinish();
+    read_float(1, 4, px);
+    if (px[0] != 5.5f || px[1] != -2.5f || px[2] != 0.75f || px[3] != 5.0f)
+      die("float pbuffer draw read %g %g %g %g, expected 5.5 -2.5 0.75 5", px[0], px[1], px[2], px[3]);
+    read_float(6, 4, px);
+    if (px[0] != 2.5f || px[1] != -0.5f)
+      die("float pbuffer right half %g %g, expected the clear", px[0], px[1]);
+    ok("float pbuffer: drawn and blended 2.5 + 3 = 5.5, -0.5 - 2 = -2.5 (unclamped)");
+    /* The clamp control still works: the values came from the buffer. */
+    clamp(GL_CLAMP_READ_COLOR, GL_TRUE);
+    read_float(1, 4, px);
+    if (px[0] != 1.0f || px[1] != 0.0f) die("clamped read %g %g, expected 1 0", px[0], px[1]);
+    ok("float pbuffer: GL_CLAMP_READ_COLOR on clamps the same pixel to 1, 0");
+    /* Half-float storage: 1/3 rounds to 11 significant bits. */
+    clamp(GL_CLAMP_READ_COLOR, GL_FIXED_ONLY);
+    glClearColor(1.0f / 3.0f, 1000.0f, -7.0f, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    read_float(1, 1, px);
+    if (px[0] == 1.0f / 3.0f || abs_f(px[0] - 1.0f / 3.0f) > 1.0f / 2048 || px[1] != 1000.0f ||
+        px[2] != -7.0f)
+      die("RGBA16F pbuffer read %.9g %g %g", px[0], px[1], px[2]);
+    printf("ok: RGBA16F pbuffer: 1/3 stored as %.9g (half precision), 1000 and -7 exact\n", px[0]);
+    drop_float_pbuffer(fctx, fpb);
+
+    /* 32 bits a channel (asking for 16 bits sorts them first too: more requested bits win). */
+    GLXFBConfig f32 = float_config(GLX_RGBA_FLOAT_BIT_ARB, 16);
+    if (!f32 || fb_attrib(f32, GLX_RED_SIZE) != 32) die("no 32-bit float config");
+    fctx = float_pbuffer(f32, GLX_RGBA_FLOAT_TYPE_ARB, &fpb);
+    glClearColor(1.0f / 3.0f, 1.0e20f, -65536.5f, 0.1f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    read_float(7, 7, px);
+    if (px[0] != 1.0f / 3.0f || px[1] != 1.0e20f || px[2] != -65536.5f || px[3] != 0.1f)
+      die("RGBA32F pbuffer read %.9g %g %g %g", px[0], px[1], px[2], px[3]);
+    ok("RGBA32F pbuffer: 1/3, 1e20, -65536.5 exact");
+    drop_float_pbuffer(fctx, fpb);
+
+    /* glXCreateContextAttribsARB without GLX_RENDER_TYPE on a float config: a float context. */
+    PFNGLXCREATECONTEXTATTRIBSARBPROC create_attribs =
+        GET_PROC(PFNGLXCREATECONTEXTATTRIBSARBPROC, "glXCreateContextAttribsARB");
+    const int v30[] = {GLX_CONTEXT_MAJOR_VERSION_ARB, 3, GLX_CONTEXT_MINOR_VERSION_ARB, 0, None};
+    GLXContext actx = create_attribs(dpy, fc, NULL, True, v30);
+    int type = 0;
+    if (!actx || glXQueryContext(dpy, actx, GLX_RENDER_TYPE, &type) != Success ||
+        type != GLX_RGBA_FLOAT_TYPE_ARB)
+      die("glXCreateContextAttribsARB on a float config: context %p, render type 0x%x", (void*)actx, type);
+    glXDestroyContext(dpy, actx);
+    ok("glXCreateContextAttribsARB without GLX_RENDER_TYPE on a float config: GLX_RGBA_FLOAT_TYPE_ARB");
+  }
+  {
+    GLXFBConfig fc = float_config(GLX_RGBA_UNSIGNED_FLOAT_BIT_EXT, 1);
+    if (!fc) die("GLX_EXT_fbconfig_packed_float advertised but no unsigned float config");
+    if (fb_attrib(fc, GLX_RENDER_TYPE) != GLX_RGBA_UNSIGNED_FLOAT_BIT_EXT ||
+        fb_attrib(fc, GLX_DRAWABLE_TYPE) != GLX_PBUFFER_BIT || fb_attrib(fc, GLX_RED_SIZE) != 11 ||
+        fb_attrib(fc, GLX_GREEN_SIZE) != 11 || fb_attrib(fc, GLX_BLUE_SIZE) != 10 ||
+        fb_attrib(fc, GLX_ALPHA_SIZE) != 0)
+      die("packed float config: render 0x%x drawable 0x%x sizes %d/%d/%d/%d", fb_attrib(fc, GLX_RENDER_TYPE),
+          fb_attrib(fc, GLX_DRAWABLE_TYPE), fb_attrib(fc, GLX_RED_SIZE), fb_attrib(fc, GLX_GREEN_SIZE),
+          fb_attrib(fc, GLX_BLUE_SIZE), fb_attrib(fc, GLX_ALPHA_SIZE));
+    ok("packed float config: GLX_RGBA_UNSIGNED_FLOAT_BIT_EXT, 11/11/10/0, pbuffer only");
+    GLXPbuffer fpb;
+    GLXContext fctx = float_pbuffer(fc, GLX_RGBA_UNSIGNED_FLOAT_TYPE_EXT, &fpb);
+    glClearColor(3.0f, 0.5f, 1.5f, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    float px[4];
+    read_float(1, 1, px);
+    if (px[0] != 3.0f || px[1] != 0.5f || px[2] != 1.5f || px[3] != 1.0f)
+      die("packed float pbuffer read %g %g %g %g", px[0], px[1], px[2], px[3]);
+    ok("packed float pbuffer keeps 3.0, 0.5, 1.5 (alpha reads 1)");
+    /* R11F_G11F_B10F: red and green keep 6 mantissa bits, blue 5; no sign. 1000 = 1.953125 * 2^9
+     * (61/64) fits 6 bits but not 5; 1 + 1/64 likewise. */
+    glClearColor(1000.0f, 1.0f + 1.0f / 64, 1000.0f, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    read_float(2, 2, px);
+    if (px[0] != 1000.0f || px[1] != 1.0f + 1.0f / 64 || px[2] == 1000.0f || abs_f(px[2] - 1000.0f) > 16.0f)
+      die("R11F_G11F_B10F precision: read %g %g %g, expected 1000, 1.015625, 1000 +- 16 (not exact)", px[0],
+          px[1], px[2]);
+    printf("ok: R11F_G11F_B10F: 1000 and 1.015625 exact in red and green, blue (5-bit mantissa) %g\n", px[2]);
+    glClearColor(-2.0f, 70000.0f, 0.0f, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    read_float(2, 2, px);
+    if (px[0] != 0.0f || px[1] < 65024.0f)
+      die("R11F_G11F_B10F: -2 read as %g (expected 0), 70000 as %g (expected >= 65024)", px[0], px[1]);
+    printf("ok: R11F_G11F_B10F: negative stored as 0, 70000 as %g (beyond the format's largest finite)\n",
+           px[1]);
+    drop_float_pbuffer(fctx, fpb);
+  }
+}
+
 static void group_configs(void) {
   /* GLX_ARB_multisample: a 4-sample window antialiases a diagonal edge. */
   require_glx_extension(dpy, "GLX_ARB_multisample");
@@ -742,49 +941,7 @@ static void group_configs(void) {
   ok("GLX_X_VISUAL_TYPE_EXT, GLX_VISUAL_CAVEAT_EXT, GLX_TRANSPARENT_TYPE_EXT answered and matched");
   XFree(cv);
 
-  /* GLX_ARB_fbconfig_float (only when advertised): values beyond [0, 1] survive in a float pbuffer. */
-  const char* ext = glXQueryExtensionsString(dpy, DefaultScreen(dpy));
-  if (has_extension(ext, "GLX_ARB_fbconfig_float")) {
-    const int fa[] = {GLX_RENDER_TYPE, GLX_RGBA_FLOAT_BIT_ARB, GLX_DRAWABLE_TYPE, GLX_PBUFFER_BIT, None};
-    GLXFBConfig fc = find_config(fa, NULL);
-    if (!fc) die("GLX_ARB_fbconfig_float advertised but no float config");
-    const int pa[] = {GLX_PBUFFER_WIDTH, 8, GLX_PBUFFER_HEIGHT, 8, None};
-    GLXPbuffer fpb = glXCreatePbuffer(dpy, fc, pa);
-    GLXContext fctx = glXCreateNewContext(dpy, fc, GLX_RGBA_FLOAT_TYPE_ARB, NULL, True);
-    if (!fctx || !glXMakeContextCurrent(dpy, fpb, fpb, fctx)) die("float context on a float pbuffer");
-    PFNGLCLAMPCOLORPROC clamp = GET_PROC(PFNGLCLAMPCOLORPROC, "glClampColor");
-    clamp(GL_CLAMP_READ_COLOR, GL_FALSE);
-    glClearColor(2.5f, -0.5f, 0.25f, 4.0f);
-    glClear(GL_COLOR_BUFFER_BIT);
-    float px[4];
-    glReadPixels(1, 1, 1, 1, GL_RGBA, GL_FLOAT, px);
-    if (px[0] != 2.5f || px[1] != -0.5f || px[2] != 0.25f)
-      die("float pbuffer read %g %g %g %g", px[0], px[1], px[2], px[3]);
-    printf("ok: float pbuffer keeps 2.5, -0.5, 0.25 (alpha %g)\n", px[3]);
-    glXMakeCurrent(dpy, None, NULL);
-    glXDestroyContext(dpy, fctx);
-    glXDestroyPbuffer(dpy, fpb);
-  }
-  if (has_extension(ext, "GLX_EXT_fbconfig_packed_float")) {
-    const int fa[] = {GLX_RENDER_TYPE, GLX_RGBA_UNSIGNED_FLOAT_BIT_EXT, GLX_DRAWABLE_TYPE, GLX_PBUFFER_BIT,
-                      None};
-    GLXFBConfig fc = find_config(fa, NULL);
-    if (!fc) die("GLX_EXT_fbconfig_packed_float advertised but no unsigned float config");
-    const int pa[] = {GLX_PBUFFER_WIDTH, 8, GLX_PBUFFER_HEIGHT, 8, None};
-    GLXPbuffer fpb = glXCreatePbuffer(dpy, fc, pa);
-    GLXContext fctx = glXCreateNewContext(dpy, fc, GLX_RGBA_UNSIGNED_FLOAT_TYPE_EXT, NULL, True);
-    if (!fctx || !glXMakeContextCurrent(dpy, fpb, fpb, fctx)) die("packed float context");
-    glClearColor(3.0f, 0.5f, 1.5f, 1.0f);
-    glClear(GL_COLOR_BUFFER_BIT);
-    float px[4];
-    glReadPixels(1, 1, 1, 1, GL_RGBA, GL_FLOAT, px);
-    if (px[0] != 3.0f || px[1] != 0.5f || px[2] != 1.5f)
-      die("packed float pbuffer read %g %g %g", px[0], px[1], px[2]);
-    ok("unsigned (packed) float pbuffer keeps 3.0, 0.5, 1.5");
-    glXMakeCurrent(dpy, None, NULL);
-    glXDestroyContext(dpy, fctx);
-    glXDestroyPbuffer(dpy, fpb);
-  }
+  check_float_configs();
 }
 
 /* ---- drawables: GLX pixmaps synchronised with the X pixmap, pbuffers keep their contents ---- */

@@ -9,6 +9,7 @@
 #include <GL/glxext.h>
 
 #include <climits>
+#include <tuple>
 
 #include "glx/attrib_list.hpp"
 #include "glx/fbconfig_choose.hpp"
@@ -296,7 +297,7 @@ TEST(SortFBConfig, TrueColorBeforeDirectColorThenId) {
 
 // ---- on the configs derived from Mesa's EGL device ----
 
-std::vector<FBConfigDesc> mesa_configs() {
+std::vector<FBConfigDesc> mesa_configs(FloatConfigs floats = {}) {
   const int rgba[][4] = {{10, 10, 10, 2}, {10, 10, 10, 0}, {8, 8, 8, 8}, {8, 8, 8, 0}, {5, 6, 5, 0}};
   const int ds[][2] = {{0, 0}, {16, 0}, {24, 0}, {24, 8}, {32, 0}};
   std::vector<EglConfigTraits> device;
@@ -309,8 +310,10 @@ std::vector<FBConfigDesc> mesa_configs() {
         t.depth = d[0], t.stencil = d[1], t.samples = samples, t.egl_config_id = id++;
         device.push_back(t);
       }
-  return derive_fbconfigs(device, {{0x21, 24, TrueColor, 0xff0000, 0xff00, 0xff, 8},
-                                   {0x40, 32, TrueColor, 0xff0000, 0xff00, 0xff, 8}});
+  return derive_fbconfigs(
+      device,
+      {{0x21, 24, TrueColor, 0xff0000, 0xff00, 0xff, 8}, {0x40, 32, TrueColor, 0xff0000, 0xff00, 0xff, 8}}, 0,
+      floats);
 }
 
 const FBConfigDesc* first(const std::vector<FBConfigDesc>& configs, std::vector<int> attribs) {
@@ -469,6 +472,70 @@ TEST(ChooseVisual, LegacySortPrefersSmallestUnrequestedComponents) {
   EXPECT_EQ(choose_visual_config(configs, 24, rgb1, &error)->fbconfig_id, 3);
   const int acc[] = {GLX_RGBA, GLX_ACCUM_RED_SIZE, 1, None};
   EXPECT_EQ(choose_visual_config(configs, 24, acc, &error)->fbconfig_id, 1);
+}
+
+// Float configs (GLX_ARB_fbconfig_float, GLX_EXT_fbconfig_packed_float) are chosen only when asked for.
+std::vector<int> ids_of(const std::vector<FBConfigDesc>& configs, std::vector<int> attribs) {
+  std::string error;
+  std::vector<int> ids;
+  for (const auto* c : choose_fbconfigs(configs, attribs.data(), &error)) ids.push_back(c->fbconfig_id);
+  EXPECT_TRUE(error.empty()) << error;
+  return ids;
+}
+
+TEST(ChooseDerived, FloatConfigsLeaveDefaultChoicesAlone) {
+  const auto plain_configs = mesa_configs();
+  const auto with_float = mesa_configs({true, true});
+  const std::vector<std::vector<int>> lists = {
+      {None},
+      {GLX_DRAWABLE_TYPE, GLX_PBUFFER_BIT, None},
+      {GLX_DRAWABLE_TYPE, GLX_PBUFFER_BIT, GLX_RED_SIZE, 1, GLX_ALPHA_SIZE, 1, None},
+      {GLX_DRAWABLE_TYPE, GLX_PBUFFER_BIT, GLX_RENDER_TYPE, GLX_RGBA_BIT, GLX_DEPTH_SIZE, 24, None},
+      {GLX_X_RENDERABLE, True, GLX_DOUBLEBUFFER, True, GLX_RED_SIZE, 8, None}};
+  for (const auto& l : lists) EXPECT_EQ(ids_of(with_float, l), ids_of(plain_configs, l)) << l[0];
+}
+
+TEST(ChooseDerived, FloatRenderTypesSelectTheirFormats) {
+  const auto configs = mesa_configs({true, true});
+  const auto* f =
+      first(configs, {GLX_RENDER_TYPE, GLX_RGBA_FLOAT_BIT_ARB, GLX_DRAWABLE_TYPE, GLX_PBUFFER_BIT, None});
+  ASSERT_NE(f, nullptr);
+  // No size asked for: GLX_BUFFER_SIZE ascending puts half floats first, single-buffered, no depth.
+  EXPECT_EQ(f->color_format, GLenum{GL_RGBA16F});
+  EXPECT_EQ(std::tuple(f->doublebuffer, f->depth_size, f->samples), std::tuple(0, 0, 0));
+  // Asking for red bits: more requested bits first, so 32-bit floats.
+  f = first(configs, {GLX_RENDER_TYPE, GLX_RGBA_FLOAT_BIT_ARB, GLX_DRAWABLE_TYPE, GLX_PBUFFER_BIT,
+                      GLX_RED_SIZE, 16, GLX_DEPTH_SIZE, 24, GLX_STENCIL_SIZE, 8, None});
+  ASSERT_NE(f, nullptr);
+  EXPECT_EQ(f->color_format, GLenum{GL_RGBA32F});
+  EXPECT_EQ(f->depth_stencil_format, GLenum{GL_DEPTH24_STENCIL8});
+  f = first(configs, {GLX_RENDER_TYPE, GLX_RGBA_UNSIGNED_FLOAT_BIT_EXT, GLX_DRAWABLE_TYPE, GLX_PBUFFER_BIT,
+                      GLX_SAMPLE_BUFFERS, 1, None});
+  ASSERT_NE(f, nullptr);
+  EXPECT_EQ(f->color_format, GLenum{GL_R11F_G11F_B10F});
+  EXPECT_EQ(f->samples, 4);
+  // Every float config, and only those; none for windows or for both bits at once.
+  EXPECT_EQ(
+      ids_of(configs, {GLX_RENDER_TYPE, GLX_RGBA_FLOAT_BIT_ARB, GLX_DRAWABLE_TYPE, GLX_PBUFFER_BIT, None})
+          .size(),
+      40u);
+  EXPECT_EQ(ids_of(configs, {GLX_RENDER_TYPE, GLX_RGBA_UNSIGNED_FLOAT_BIT_EXT, GLX_DRAWABLE_TYPE,
+                             static_cast<int>(GLX_DONT_CARE), None})
+                .size(),
+            20u);
+  EXPECT_TRUE(
+      ids_of(configs, {GLX_RENDER_TYPE, GLX_RGBA_FLOAT_BIT_ARB, None}).empty());  // windows by default
+  EXPECT_TRUE(ids_of(configs, {GLX_RENDER_TYPE, GLX_RGBA_BIT | GLX_RGBA_FLOAT_BIT_ARB, GLX_DRAWABLE_TYPE,
+                               GLX_PBUFFER_BIT, None})
+                  .empty());
+  EXPECT_EQ(ids_of(configs, {GLX_RENDER_TYPE, static_cast<int>(GLX_DONT_CARE), GLX_DRAWABLE_TYPE,
+                             GLX_PBUFFER_BIT, None})
+                .size(),
+            configs.size());
+  // glXChooseVisual never sees them: they have no visual.
+  std::string error;
+  const int rgba[] = {GLX_RGBA, GLX_RED_SIZE, 16, None};
+  EXPECT_EQ(choose_visual_config(configs, 24, rgba, &error), nullptr);
 }
 
 }  // namespace

@@ -5,9 +5,12 @@
 
 #include "glx/context_attribs.hpp"
 
+using eglrun::glx::config_supports_render_type;
 using eglrun::glx::ContextAttribs;
 using eglrun::glx::ContextAttribsError;
+using eglrun::glx::default_render_type;
 using eglrun::glx::parse_context_attribs;
+using eglrun::glx::valid_render_type;
 using Kind = ContextAttribsError::Kind;
 
 TEST(ContextAttribs, DefaultsAreLegacyCompatibility) {
@@ -118,6 +121,38 @@ TEST(ContextAttribs, RenderTypes) {
   // Colour index is a valid type no config offers (and undefined from 3.0): BadMatch.
   const int ci30[] = {GLX_CONTEXT_MAJOR_VERSION_ARB, 3, GLX_RENDER_TYPE, GLX_COLOR_INDEX_TYPE, None};
   EXPECT_EQ(parse_context_attribs(ci30, false, &a).kind, Kind::kBadMatch);
+}
+
+TEST(ContextAttribs, RenderTypeAgainstTheConfig) {
+  // Float configs carry only their float bit: float contexts need them, and they back nothing else.
+  EXPECT_TRUE(config_supports_render_type(GLX_RGBA_BIT, GLX_RGBA_TYPE));
+  EXPECT_FALSE(config_supports_render_type(GLX_RGBA_BIT, GLX_RGBA_FLOAT_TYPE_ARB));
+  EXPECT_FALSE(config_supports_render_type(GLX_RGBA_BIT, GLX_RGBA_UNSIGNED_FLOAT_TYPE_EXT));
+  EXPECT_FALSE(config_supports_render_type(GLX_RGBA_BIT, GLX_COLOR_INDEX_TYPE));
+  EXPECT_TRUE(config_supports_render_type(GLX_RGBA_FLOAT_BIT_ARB, GLX_RGBA_FLOAT_TYPE_ARB));
+  EXPECT_FALSE(config_supports_render_type(GLX_RGBA_FLOAT_BIT_ARB, GLX_RGBA_TYPE));
+  EXPECT_FALSE(config_supports_render_type(GLX_RGBA_FLOAT_BIT_ARB, GLX_RGBA_UNSIGNED_FLOAT_TYPE_EXT));
+  EXPECT_TRUE(config_supports_render_type(GLX_RGBA_UNSIGNED_FLOAT_BIT_EXT, GLX_RGBA_UNSIGNED_FLOAT_TYPE_EXT));
+  EXPECT_FALSE(config_supports_render_type(GLX_RGBA_UNSIGNED_FLOAT_BIT_EXT, GLX_RGBA_FLOAT_TYPE_ARB));
+  EXPECT_FALSE(config_supports_render_type(GLX_RGBA_BIT, GLX_RGBA_BIT));  // a bit is not a type
+  // Without GLX_RENDER_TYPE, the config's own type.
+  EXPECT_EQ(default_render_type(GLX_RGBA_BIT), GLX_RGBA_TYPE);
+  EXPECT_EQ(default_render_type(GLX_RGBA_FLOAT_BIT_ARB), GLX_RGBA_FLOAT_TYPE_ARB);
+  EXPECT_EQ(default_render_type(GLX_RGBA_UNSIGNED_FLOAT_BIT_EXT), GLX_RGBA_UNSIGNED_FLOAT_TYPE_EXT);
+  ContextAttribs a;
+  ASSERT_EQ(parse_context_attribs(nullptr, false, &a).kind, Kind::kNone);
+  EXPECT_FALSE(a.render_type_given);
+  EXPECT_EQ(a.render_type, GLX_RGBA_TYPE);
+  const int rgba[] = {GLX_RENDER_TYPE, GLX_RGBA_TYPE, None};
+  ASSERT_EQ(parse_context_attribs(rgba, false, &a).kind, Kind::kNone);
+  EXPECT_TRUE(a.render_type_given);
+  // Valid tokens for glXCreateNewContext: floats only while advertised.
+  EXPECT_TRUE(valid_render_type(GLX_RGBA_TYPE, {}));
+  EXPECT_FALSE(valid_render_type(GLX_RGBA_FLOAT_TYPE_ARB, {}));
+  EXPECT_TRUE(valid_render_type(GLX_RGBA_FLOAT_TYPE_ARB, {.rgba_float = true}));
+  EXPECT_FALSE(valid_render_type(GLX_RGBA_UNSIGNED_FLOAT_TYPE_EXT, {.rgba_float = true}));
+  EXPECT_TRUE(valid_render_type(GLX_RGBA_UNSIGNED_FLOAT_TYPE_EXT, {.rgba_unsigned_float = true}));
+  EXPECT_FALSE(valid_render_type(GLX_RGBA_FLOAT_BIT_ARB, {true, true}));
 }
 
 TEST(ContextAttribs, UnknownResetStrategyIsBadMatch) {

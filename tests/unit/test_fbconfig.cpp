@@ -13,6 +13,7 @@
 #include <GL/glxext.h>
 
 #include <set>
+#include <tuple>
 
 #include "glx/fbconfig.hpp"
 #include "glx/visuals.hpp"
@@ -145,25 +146,85 @@ TEST(DeriveFBConfigs, DeterministicAndDeduplicated) {
   EXPECT_TRUE(derive_fbconfigs({}, {kVis24}).empty());
 }
 
-TEST(DeriveFBConfigs, FloatConfigsArePbufferOnly) {
+TEST(DeriveFBConfigs, DeviceFloatConfigsAreIgnored) {
+  // Drawables are float textures, not float EGL surfaces: a device's own float configs add nothing.
   EglConfigTraits f16;
   f16.red = f16.green = f16.blue = f16.alpha = 16;
   f16.depth = 24, f16.stencil = 8, f16.is_float = true, f16.egl_config_id = 99;
   EglConfigTraits slow = mesa_device_configs()[33];  // an 8/8/8/0 config
   slow.caveat = Caveat::Slow;
   auto configs = derive_fbconfigs({f16, slow}, {kVis24});
-  ASSERT_EQ(configs.size(), 4u + 2u);
+  ASSERT_EQ(configs.size(), 4u);
   for (const auto& c : configs) {
-    if (c.egl_config_id != 99) {
-      EXPECT_EQ(c.config_caveat, GLX_SLOW_CONFIG);
-      continue;
-    }
-    EXPECT_EQ(c.render_type, GLX_RGBA_FLOAT_BIT_ARB);
-    EXPECT_EQ(c.color_format, GLenum{GL_RGBA16F});
-    EXPECT_EQ(c.visual_id, 0);
-    EXPECT_EQ(c.drawable_type, GLX_PBUFFER_BIT);
-    EXPECT_EQ(c.srgb_capable, 0);
+    EXPECT_EQ(c.config_caveat, GLX_SLOW_CONFIG);
+    EXPECT_EQ(c.render_type, GLX_RGBA_BIT);
   }
+  EXPECT_EQ(derive_fbconfigs({f16}, {kVis24}, 0, {true, true}).size(), 0u);  // no ancillary combination
+}
+
+TEST(DeriveFBConfigs, FloatConfigsComeLastAndLeaveTheOthersAlone) {
+  const auto fixed = derive_fbconfigs(mesa_device_configs(), {kVis24, kVis32});
+  const auto all = derive_fbconfigs(mesa_device_configs(), {kVis24, kVis32}, 0, {true, true});
+  // 10 depth/stencil/samples combinations x {RGBA16F, RGBA32F, R11F_G11F_B10F} x {single, double}.
+  ASSERT_EQ(fixed.size(), 180u);
+  ASSERT_EQ(all.size(), 180u + 60u);
+  for (size_t i = 0; i < fixed.size(); ++i) {
+    EXPECT_EQ(all[i].fbconfig_id, fixed[i].fbconfig_id);
+    EXPECT_EQ(all[i].egl_config_id, fixed[i].egl_config_id);
+    EXPECT_EQ(all[i].visual_id, fixed[i].visual_id);
+    EXPECT_EQ(all[i].color_format, fixed[i].color_format);
+    EXPECT_EQ(all[i].render_type, GLX_RGBA_BIT);
+  }
+  std::set<std::tuple<GLenum, int, int, int, int>> seen;
+  for (size_t i = fixed.size(); i < all.size(); ++i) {
+    const auto& c = all[i];
+    EXPECT_EQ(c.fbconfig_id, static_cast<int>(i) + 1);
+    EXPECT_EQ(c.visual_id, 0);
+    EXPECT_EQ(c.x_visual_type, GLX_NONE);
+    EXPECT_EQ(c.x_renderable, 0);
+    EXPECT_EQ(c.drawable_type, GLX_PBUFFER_BIT);  // the extensions allow float pbuffers only
+    EXPECT_EQ(c.srgb_capable, 0);
+    EXPECT_EQ(c.bind_to_texture_rgb + c.bind_to_texture_rgba + c.bind_to_mipmap_texture, 0);
+    EXPECT_EQ(c.buffer_size, c.red_size + c.green_size + c.blue_size + c.alpha_size);
+    if (c.color_format == GL_R11F_G11F_B10F) {
+      EXPECT_EQ(c.render_type, GLX_RGBA_UNSIGNED_FLOAT_BIT_EXT);
+      EXPECT_EQ(std::tuple(c.red_size, c.green_size, c.blue_size, c.alpha_size), std::tuple(11, 11, 10, 0));
+    } else {
+      EXPECT_EQ(c.render_type, GLX_RGBA_FLOAT_BIT_ARB);
+      const int bits = c.color_format == GL_RGBA16F ? 16 : 32;
+      EXPECT_TRUE(c.color_format == GL_RGBA16F || c.color_format == GL_RGBA32F) << c.color_format;
+      EXPECT_EQ(std::tuple(c.red_size, c.green_size, c.blue_size, c.alpha_size),
+                std::tuple(bits, bits, bits, bits));
+    }
+    EXPECT_TRUE(
+        seen.insert({c.color_format, c.depth_size, c.stencil_size, c.samples, c.doublebuffer}).second);
+  }
+  EXPECT_EQ(count_if(all, [](auto& c) { return c.color_format == GL_RGBA16F; }), 20);
+  EXPECT_EQ(count_if(all, [](auto& c) { return c.color_format == GL_RGBA32F; }), 20);
+  EXPECT_EQ(count_if(all, [](auto& c) { return c.color_format == GL_R11F_G11F_B10F; }), 20);
+  EXPECT_EQ(count_if(all, [](auto& c) { return c.render_type != GLX_RGBA_BIT && c.samples == 4; }), 30);
+  EXPECT_EQ(count_if(all,
+                     [](auto& c) {
+                       return c.render_type != GLX_RGBA_BIT && c.depth_stencil_format == GL_DEPTH24_STENCIL8;
+                     }),
+            12);
+}
+
+TEST(DeriveFBConfigs, FloatFormatsFollowWhatWorks) {
+  const auto device = mesa_device_configs();
+  auto only_rgba = derive_fbconfigs(device, {kVis24}, 0, {.rgba_float = true});
+  auto only_packed = derive_fbconfigs(device, {kVis24}, 0, {.unsigned_float = true});
+  auto none = derive_fbconfigs(device, {kVis24});
+  EXPECT_EQ(only_rgba.size(), none.size() + 40u);
+  EXPECT_EQ(only_packed.size(), none.size() + 20u);
+  EXPECT_EQ(count_if(only_rgba, [](auto& c) { return c.render_type == GLX_RGBA_UNSIGNED_FLOAT_BIT_EXT; }), 0);
+  EXPECT_EQ(count_if(only_packed, [](auto& c) { return c.render_type == GLX_RGBA_FLOAT_BIT_ARB; }), 0);
+  // Pbuffer limits come from the device config the ancillary buffers were taken from.
+  auto limited = device;
+  for (auto& t : limited) t.max_pbuffer_width = 512, t.max_pbuffer_height = 256;
+  for (const auto& c : derive_fbconfigs(limited, {kVis24}, 0, {true, true}))
+    EXPECT_EQ(std::tuple(c.max_pbuffer_width, c.max_pbuffer_height, c.max_pbuffer_pixels),
+              std::tuple(512, 256, 512 * 256));
 }
 
 TEST(FBConfigAttrib, AnswersEveryGlx14Attribute) {
