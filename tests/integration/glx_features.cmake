@@ -11,3 +11,5 @@ foreach(group errors contexts threads attribs es swap configs drawables xfont)
   eglrun_script_test(NAME integration.glx.${group} LABELS integration glx TIMEOUT 120
     COMMAND ${_xvfb} -- ${EGLRUN_LAUNCHER} -- $<TARGET_FILE:glx_features> ${group})
 endforeach()
+# The threads group also runs under ThreadSanitizer (label threads, tests/sanitizers/run-sanitized.sh).
+set_property(TEST integration.glx.threads APPEND PROPERTY LABELS threads)

@@ -6,9 +6,13 @@
 #                              such as mktemp leak by design); then LeakSanitizer on eglrun-run programs
 #                              alone: 2,000 create/destroy cycles, the hostile-input and close-display
 #                              programs (Mesa/X11 leaks suppressed, lsan.supp)
-#   run-sanitized.sh thread    TSan build in build-tsan: the threaded tests (label threads)
-# The sanitizer runtime is put first in LD_PRELOAD (the launcher keeps an existing LD_PRELOAD first),
-# as a preloaded sanitized library needs. Environment: EGLRUN_SANITIZE_BUILD_DIR overrides the build dir.
+#   run-sanitized.sh thread    TSan build in build-tsan: the threaded tests (label threads), with
+#                              tsan.supp (Mesa/LLVM internals only); the test programs are built with
+#                              TSan and link its runtime themselves, so nothing is preloaded
+# ASan: the runtime is put first in LD_PRELOAD (the launcher keeps an existing LD_PRELOAD first), as a
+# preloaded sanitized library needs. TSan cannot be preloaded that way: in an uninstrumented program
+# (bash, dash) its setjmp interceptor jumps through a pointer that is only set once TSan has started,
+# and the shells crash in main. Environment: EGLRUN_SANITIZE_BUILD_DIR overrides the build dir.
 set -euo pipefail
 kind=${1:?usage: run-sanitized.sh address|thread}
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -18,6 +22,7 @@ case $kind in
   address)
     build=${EGLRUN_SANITIZE_BUILD_DIR:-$root/build-asan}
     runtime=$(g++ -print-file-name=libasan.so)
+    preload=$runtime
     labels='^(integration|fault)$'
     extra=(-DEGLRUN_STRESS_LEAK_CYCLES=2000)
     asan_common=abort_on_error=1:detect_odr_violation=0:allocator_may_return_null=1
@@ -28,9 +33,12 @@ case $kind in
   thread)
     build=${EGLRUN_SANITIZE_BUILD_DIR:-$root/build-tsan}
     runtime=$(g++ -print-file-name=libtsan.so)
+    preload=
     labels='^threads$'
     extra=(-DEGLRUN_STRESS_THREAD_ITERATIONS=60)
-    export TSAN_OPTIONS="suppressions=$here/tsan.supp:halt_on_error=1:second_deadlock_stack=1:report_signal_unsafe=0"
+    # Exported before the build: gtest discovery runs the unit test binaries, and must see the same
+    # suppressions as the tests (a report there fails the build, as it would fail every test).
+    export TSAN_OPTIONS="suppressions=$here/tsan.supp:halt_on_error=1:second_deadlock_stack=1:report_signal_unsafe=0:print_suppressions=0"
     ;;
   *) echo "run-sanitized.sh: unknown sanitizer $kind" >&2; exit 2 ;;
 esac
@@ -56,7 +64,7 @@ fi
 # the program's RUNPATH no longer applies (dl.origin); the preload-path test clears LD_PRELOAD, which
 # removes the runtime that must come first.
 excluded='integration\.dl\.deepbind|integration\.dl\.origin|fault\.launcher_preload_path'
-(cd "$build" && LD_PRELOAD=$runtime${LD_PRELOAD:+:$LD_PRELOAD} ctest --output-on-failure -j2 --timeout 900 -L "$labels" -LE reference -E "$excluded") || status=1
+(cd "$build" && LD_PRELOAD=$preload${LD_PRELOAD:+${preload:+:}$LD_PRELOAD} ctest --output-on-failure -j2 --timeout 900 -L "$labels" -LE reference -E "$excluded") || status=1
 if [[ $kind == address ]]; then
   # LeakSanitizer on the programs run through eglrun only (the runtime preloaded into them alone).
   lsan_run() {
