@@ -6,6 +6,7 @@
 #include "diagnostics/object_counts.hpp"
 #include "glx/api.hpp"
 #include "glx/context_attribs.hpp"
+#include "glx/copy_context.hpp"
 #include "glx/errors.hpp"
 #include "glx/extensions.hpp"
 #include "glx/frame_output.hpp"
@@ -247,18 +248,102 @@ void copy_context(Display* dpy, GLXContext src, GLXContext dst, unsigned long ma
   std::lock_guard lock(reg.mutex);
   Context* s = from_handle(src);
   Context* d = from_handle(dst);
-  if (s == nullptr || d == nullptr || !reg.is_context(s) || !reg.is_context(d)) {
+  // The calling thread's context stays valid for it after glXDestroyContext (GLX 1.4 3.3.7).
+  auto valid = [&reg](Context* c) { return c != nullptr && (reg.is_context(c) || c == current_context()); };
+  if (!valid(s) || !valid(d)) {
     raise_glx_error(dpy, kGLXBadContext, false, kX_GLXCopyContext, 0);
+    return;
+  }
+  if (s->screen != d->screen || s->is_es || d->is_es) {
+    // Not the same screen (GLX 1.4), or an OpenGL ES context: eglrun copies desktop GL state only.
+    raise_core_error(dpy, BadMatch, kX_GLXCopyContext);
     return;
   }
   if (d->current.load()) {
     raise_core_error(dpy, BadAccess, kX_GLXCopyContext);
     return;
   }
-  // EGL has no way to copy GL state between contexts.
-  if (log::first_time("copy-context"))
-    log::warn("glXCopyContext is not supported by eglrun: state was not copied");
-  raise_core_error(dpy, BadImplementation, kX_GLXCopyContext);
+  const bool src_here = s == current_context();
+  if (s->current.load() && !src_here) {
+    // EGL makes a context current in one thread at a time: its state cannot be read from here.
+    if (log::first_time("copy-context-src-elsewhere"))
+      log::warn(
+          "glXCopyContext: the source context is current in another thread; nothing copied (BadAccess)");
+    raise_core_error(dpy, BadAccess, kX_GLXCopyContext);
+    return;
+  }
+  std::string error;
+  const auto* b = egl::backend(&error);
+  if (b == nullptr) {
+    raise_core_error(dpy, BadAlloc, kX_GLXCopyContext);
+    return;
+  }
+  EGLContext old_ctx = eglGetCurrentContext();
+  EGLSurface old_draw = eglGetCurrentSurface(EGL_DRAW), old_read = eglGetCurrentSurface(EGL_READ);
+  EGLDisplay old_dpy = eglGetCurrentDisplay();
+  auto restore = [&] {
+    if (old_ctx != EGL_NO_CONTEXT)
+      eglMakeCurrent(old_dpy, old_draw, old_read, old_ctx);
+    else
+      eglMakeCurrent(b->display, EGL_NO_SURFACE, EGL_NO_SURFACE, EGL_NO_CONTEXT);
+  };
+  auto legacy = [](const Context& c) {
+    return !c.request.core_profile && !(c.request.forward_compatible && c.request.major >= 3);
+  };
+  // Neither context is current in another thread, and the registry lock keeps it so.
+  if (!src_here && !eglMakeCurrent(b->display, EGL_NO_SURFACE, EGL_NO_SURFACE, s->egl)) {
+    log::error("glXCopyContext: cannot make the source context current: {}",
+               egl::egl_error_name(eglGetError()));
+    raise_core_error(dpy, BadAlloc, kX_GLXCopyContext);
+    return;
+  }
+  real::resolve_gl();
+  if (src_here) {
+    real::glFlush_fn();  // GLX: an implicit glFlush when the source is current in the calling thread
+    show_front_buffer(*s);
+  }
+  auto share_root = [&reg](const Context* c) {
+    XID id = c->id;
+    for (const Context* p = c; p != nullptr && p->share_id != 0; p = reg.find_context_by_id(p->share_id))
+      id = p->share_id;
+    return id;
+  };
+  const bool shared = s == d || share_root(s) == share_root(d);
+  auto src_api = copy::query_current_api(legacy(*s));
+  src_api.shares_objects = shared;
+  const copy::Snapshot snapshot = copy::capture(src_api, static_cast<GLbitfield>(mask), s->has_pack_invert);
+  if (!eglMakeCurrent(b->display, EGL_NO_SURFACE, EGL_NO_SURFACE, d->egl)) {
+    log::error("glXCopyContext: cannot make the destination context current: {}",
+               egl::egl_error_name(eglGetError()));
+    restore();
+    raise_core_error(dpy, BadAlloc, kX_GLXCopyContext);
+    return;
+  }
+  auto dst_api = copy::query_current_api(legacy(*d));
+  dst_api.shares_objects = shared;
+  GLint list_mode = 0;
+  if (dst_api.legacy) real::glGetIntegerv_fn(GL_LIST_MODE, &list_mode);
+  int count = 0;
+  if (list_mode != 0) {
+    // Released while compiling a display list: our calls would be compiled into it.
+    log::warn("glXCopyContext: the destination context is compiling a display list; nothing copied");
+  } else {
+    count = copy::apply(dst_api, static_cast<GLbitfield>(mask), snapshot);
+  }
+  restore();
+  // Framebuffer 0's draw buffers are eglrun's state: given to the destination's stand-in at its
+  // next make-current (gl::carry_buffer_selection).
+  if ((mask & GL_COLOR_BUFFER_BIT) != 0 && list_mode == 0) {
+    d->fb0_draw_buffers = s->fb0_draw_buffers;
+    d->fb0_draw_count = s->fb0_draw_count;
+    if (d->fb0_draw_count == 0 && d->ever_current) {
+      d->fb0_draw_buffers.fill(GL_NONE);
+      d->fb0_draw_buffers[0] = s->config->doublebuffer ? GL_BACK : GL_FRONT;
+      d->fb0_draw_count = 1;
+    }
+  }
+  log::debug("glXCopyContext {:p} -> {:p} mask 0x{:x}: {} of {} state items set", static_cast<void*>(s),
+             static_cast<void*>(d), mask, count, snapshot.size());
 }
 
 int query_context(Display* dpy, GLXContext handle, int attribute, int* value) {

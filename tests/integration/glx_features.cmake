@@ -13,3 +13,8 @@ foreach(group errors contexts threads attribs es swap configs drawables xfont)
 endforeach()
 # The threads group also runs under ThreadSanitizer (label threads, tests/sanitizers/run-sanitized.sh).
 set_property(TEST integration.glx.threads APPEND PROPERTY LABELS threads)
+# glXCopyContext: every attribute group alone and in combinations reaches the destination and nothing
+# else does, a frame drawn after the copy equals the source's, and the errors. No Mesa reference:
+# Mesa's GLX on Xvfb answers every copy of direct contexts with BadMatch (the server cannot copy them).
+eglrun_script_test(NAME integration.glx.copy_context LABELS integration glx TIMEOUT 120
+  COMMAND ${_xvfb} -- ${EGLRUN_LAUNCHER} -- $<TARGET_FILE:glx_copy_context>)
