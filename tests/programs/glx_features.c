@@ -309,7 +309,7 @@ static void group_contexts(void) {
   expect_x_pixel(dpy, w1, vi->visual, 5, 5, (struct rgb){0, 255, 255}, 0,
                  "first Display after closing the second");
 
-  /* glXCopyContext is refused with BadImplementation (EGL cannot copy state): not tested here. */
+  /* glXCopyContext itself: integration.glx.copy_context (glx_copy_context.c). */
   glXMakeCurrent(dpy, None, NULL);
   glXDestroyContext(dpy, a);
   glXDestroyContext(dpy, b);
