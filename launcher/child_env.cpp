@@ -67,7 +67,7 @@ Environment environment_from(char** envp) {
 std::vector<std::string> to_envp(const Environment& env) {
   std::vector<std::string> out;
   out.reserve(env.size());
-  for (const auto& [k, v] : env) out.push_back(k + "=" + v);
+  for (const auto& [k, v] : env) out.push_back(std::string(k).append("=").append(v));
   return out;
 }
 

@@ -122,6 +122,7 @@ int run_program(const Options& o, char** envp) {
   prepare_environment(o, plan, env);
   std::vector<std::string> env_strings = to_envp(env);
   std::vector<char*> child_env;
+  child_env.reserve(env_strings.size() + 1);
   for (auto& s : env_strings) child_env.push_back(s.data());
   child_env.push_back(nullptr);
   std::vector<char*> argv;

@@ -90,7 +90,7 @@ std::string find_library(const SystemView& view, const std::string& name, int bi
   }
   std::string base = fs::path(name).filename().string();
   for (const auto& d : dirs) {
-    std::string candidate = d + "/" + base;
+    std::string candidate = (fs::path(d) / base).string();
     if (elf_class(view.at(candidate)) == bits) return candidate;
   }
   return "";

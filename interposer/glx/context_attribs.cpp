@@ -62,9 +62,11 @@ ContextAttribsError parse_context_attribs(const int* attribs, bool es_allowed, C
   int profile = GLX_CONTEXT_CORE_PROFILE_BIT_ARB;
   bool profile_given = false;
   auto bad = [](ContextAttribsError::Kind k, std::string m) { return ContextAttribsError{k, std::move(m)}; };
-  for (int i = 0; attribs != nullptr && attribs[2 * i] != None; ++i) {
-    if (i >= kMaxPairs) return bad(ContextAttribsError::kBadValue, "attribute list has no terminating None");
-    const int name = attribs[2 * i], value = attribs[2 * i + 1];
+  int pairs = 0;
+  for (const int* a = attribs; a != nullptr && a[0] != None; a += 2, ++pairs) {
+    if (pairs >= kMaxPairs)
+      return bad(ContextAttribsError::kBadValue, "attribute list has no terminating None");
+    const int name = a[0], value = a[1];
     switch (name) {
       case GLX_CONTEXT_MAJOR_VERSION_ARB:
         r.request.major = value;

@@ -54,13 +54,14 @@ struct TextureAttribs {
 };
 bool parse_texture_attribs(Display* dpy, const FBConfigDesc* c, const int* attribs, Pixmap pixmap,
                            TextureAttribs* out) {
-  for (int i = 0; attribs != nullptr && attribs[2 * i] != None; ++i) {
-    if (i >= kMaxAttribPairs) {
+  int pairs = 0;
+  for (const int* a = attribs; a != nullptr && a[0] != None; a += 2, ++pairs) {
+    if (pairs >= kMaxAttribPairs) {
       raise_core_error(dpy, BadValue, kX_GLXCreatePixmap);
       return false;
     }
-    const int v = attribs[2 * i + 1];
-    switch (attribs[2 * i]) {
+    const int v = a[1];
+    switch (a[0]) {
       case GLX_TEXTURE_FORMAT_EXT:
         if (v != GLX_TEXTURE_FORMAT_NONE_EXT && v != GLX_TEXTURE_FORMAT_RGB_EXT &&
             v != GLX_TEXTURE_FORMAT_RGBA_EXT) {
@@ -80,7 +81,7 @@ bool parse_texture_attribs(Display* dpy, const FBConfigDesc* c, const int* attri
         out->mipmap = v != 0;
         break;
       default:
-        raise_core_error(dpy, BadValue, kX_GLXCreatePixmap, static_cast<XID>(attribs[2 * i]));
+        raise_core_error(dpy, BadValue, kX_GLXCreatePixmap, static_cast<XID>(a[0]));
         return false;
     }
   }
@@ -220,13 +221,14 @@ GLXPbuffer create_pbuffer(Display* dpy, GLXFBConfig config, const int* attribs) 
   }
   long w = 0, h = 0;
   bool largest = false, preserved = false;
-  for (int i = 0; attribs != nullptr && attribs[2 * i] != None; ++i) {
-    if (i >= kMaxAttribPairs) {
+  int pairs = 0;
+  for (const int* a = attribs; a != nullptr && a[0] != None; a += 2, ++pairs) {
+    if (pairs >= kMaxAttribPairs) {
       raise_core_error(dpy, BadValue, kX_GLXCreatePbuffer);
       return None;
     }
-    const int v = attribs[2 * i + 1];
-    switch (attribs[2 * i]) {
+    const int v = a[1];
+    switch (a[0]) {
       case GLX_PBUFFER_WIDTH:
         w = v;
         break;
@@ -240,8 +242,8 @@ GLXPbuffer create_pbuffer(Display* dpy, GLXFBConfig config, const int* attribs) 
         preserved = v != 0;
         break;
       default:
-        log::debug("glXCreatePbuffer: attribute 0x{:x} is unknown", attribs[2 * i]);
-        raise_core_error(dpy, BadValue, kX_GLXCreatePbuffer, static_cast<XID>(attribs[2 * i]));
+        log::debug("glXCreatePbuffer: attribute 0x{:x} is unknown", a[0]);
+        raise_core_error(dpy, BadValue, kX_GLXCreatePbuffer, static_cast<XID>(a[0]));
         return None;
     }
   }

@@ -27,8 +27,8 @@ class Request {
   int operator[](int token) const { return wanted_[index(token)]; }
   // Asked for a non-zero amount: the components the colour and accumulation sort rules count.
   bool requested(int token) const {
-    int v = (*this)[token];
-    return v > 0 && v != kDontCare;
+    // GLX_DONT_CARE is -1, so it is not "non-zero" here.
+    return (*this)[token] > 0;
   }
   AttribListStyle style() const { return style_; }
 

@@ -41,7 +41,7 @@ bool convert_ximage(const XImageLayout& l, const uint8_t* data, bool with_alpha,
   for (int y = 0; y < l.height; ++y) {
     const uint8_t* row = data + static_cast<size_t>(y) * l.bytes_per_line;
     for (int x = 0; x < l.width; ++x) {
-      const uint32_t px = fetch(row + x * bytes, bytes, l.lsb_first);
+      const uint32_t px = fetch(row + static_cast<size_t>(x) * bytes, bytes, l.lsb_first);
       *dst++ = channel(px, l.red_mask);
       *dst++ = channel(px, l.green_mask);
       *dst++ = channel(px, l.blue_mask);

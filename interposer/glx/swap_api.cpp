@@ -37,8 +37,8 @@ uint64_t retrace_count() {
 }
 
 void wait_for_retrace(uint64_t target) {
-  auto when = epoch() +
-              std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(target / kRefreshHz));
+  auto when = epoch() + std::chrono::duration_cast<Clock::duration>(
+                            std::chrono::duration<double>(static_cast<double>(target) / kRefreshHz));
   std::this_thread::sleep_until(when);
 }
 

@@ -81,13 +81,14 @@ void use_x_font(Font font, int first, int count, int list_base) {
       XDrawString16(dpy, pm, gc, -cs->lbearing, cs->ascent, &glyph, 1);
       XImage* img = XGetImage(dpy, pm, 0, 0, static_cast<unsigned>(w), static_cast<unsigned>(h), 1, XYPixmap);
       const int row_bytes = (w + 7) / 8;
-      bits.assign(static_cast<size_t>(row_bytes * h), 0);
+      bits.assign(static_cast<size_t>(row_bytes) * static_cast<size_t>(h), 0);
       if (img) {
         // glBitmap rows go bottom-up, most significant bit first.
         for (int y = 0; y < h; ++y)
           for (int x = 0; x < w; ++x)
             if (XGetPixel(img, x, y))
-              bits[static_cast<size_t>((h - 1 - y) * row_bytes + x / 8)] |= 0x80 >> (x % 8);
+              bits[static_cast<size_t>(h - 1 - y) * static_cast<size_t>(row_bytes) +
+                   static_cast<size_t>(x / 8)] |= 0x80 >> (x % 8);
         XDestroyImage(img);
       }
       glBitmap_fn(w, h, static_cast<GLfloat>(-cs->lbearing), static_cast<GLfloat>(cs->descent),

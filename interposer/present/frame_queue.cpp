@@ -66,8 +66,8 @@ std::vector<Frame> FrameQueue::clear() {
 
 namespace {
 // Plain 32-bit operations the compiler vectorises: about as fast as memcpy.
-void copy_row_swapping(const uint8_t* src, uint8_t* dst, int width) {
-  for (int x = 0; x < width; ++x) {
+void copy_row_swapping(const uint8_t* src, uint8_t* dst, size_t width) {
+  for (size_t x = 0; x < width; ++x) {
     uint32_t p;
     std::memcpy(&p, src + 4 * x, 4);
     p = (p & 0xff00ff00u) | ((p >> 16) & 0xffu) | ((p & 0xffu) << 16);
@@ -81,14 +81,15 @@ void swap_red_blue(uint8_t* pixels, int stride, int width, int height) {
   using V = uint32_t __attribute__((vector_size(16)));
   for (int y = 0; y < height; ++y) {
     uint8_t* row = pixels + static_cast<size_t>(y) * static_cast<size_t>(stride);
-    int x = 0;
-    for (; x + 4 <= width; x += 4) {
+    const auto w = static_cast<size_t>(width);
+    size_t x = 0;
+    for (; x + 4 <= w; x += 4) {
       V v;
       std::memcpy(&v, row + 4 * x, sizeof v);
       v = (v & 0xff00ff00u) | ((v >> 16) & 0xffu) | ((v & 0xffu) << 16);
       std::memcpy(row + 4 * x, &v, sizeof v);
     }
-    for (; x < width; ++x) std::swap(row[4 * x], row[4 * x + 2]);
+    for (; x < w; ++x) std::swap(row[4 * x], row[4 * x + 2]);
   }
 }
 
@@ -104,7 +105,7 @@ void copy_rows(const uint8_t* src, int src_stride, bool bottom_up, int width, in
     const uint8_t* s = src + static_cast<size_t>(from) * src_stride;
     uint8_t* d = dst + static_cast<size_t>(y) * dst_stride;
     if (swap_red_blue)
-      copy_row_swapping(s, d, width);
+      copy_row_swapping(s, d, static_cast<size_t>(width));
     else
       std::memcpy(d, s, row);
   }

@@ -14,7 +14,7 @@ using Clock = std::chrono::steady_clock;
 
 PresentThread::PresentThread(std::string display_name, uint32_t window, Options options)
     : window_(window), options_(options), queue_(options.spoil) {
-  thread_ = std::thread([this, name = std::move(display_name)]() mutable { run(std::move(name)); });
+  thread_ = std::thread([this, name = std::move(display_name)] { run(name); });
   diagnostics::count_created(diagnostics::Object::PresenterThread);
 }
 
@@ -101,7 +101,7 @@ void PresentThread::stop(std::chrono::milliseconds timeout) {
   diagnostics::count_released(diagnostics::Object::PresenterThread);
 }
 
-void PresentThread::run(std::string display_name) {
+void PresentThread::run(const std::string& display_name) {
   pthread_setname_np(pthread_self(), "eglrun-present");
   std::string error;
   std::unique_ptr<WindowPresenter> presenter = WindowPresenter::create(display_name, window_, &error);

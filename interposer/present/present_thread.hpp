@@ -57,7 +57,7 @@ class PresentThread {
   void stop(std::chrono::milliseconds timeout = std::chrono::seconds(2));
 
  private:
-  void run(std::string display_name);
+  void run(const std::string& display_name);
   void release_all(std::vector<Frame>& frames);
 
   const uint32_t window_;
