@@ -1,5 +1,11 @@
 #include "drawable/framebuffer.hpp"
 
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cstdlib>
+#include <cstring>
 #include <mutex>
 
 #include "diagnostics/object_counts.hpp"
@@ -34,7 +40,24 @@ void draw_to_attachment(GLenum point) {
   glDrawBuffers_fn(index + 1, list);
 }
 
+std::atomic<uint64_t> g_preserve_copied{0}, g_preserve_skipped{0};
+
+// With the object report (EGLRUN_OBJECT_REPORT): how often the deferred preserve copy was needed.
+__attribute__((destructor)) void report_preserve_counts() {
+  const char* v = std::getenv("EGLRUN_OBJECT_REPORT");
+  if (v == nullptr || v[0] == '\0' || std::strcmp(v, "0") == 0) return;
+  // One write to fd 2: library destructors run after stdio and the logger may be gone.
+  const std::string line = fmt::format("[eglrun] back-buffer preserve copies: {} made, {} skipped\n",
+                                       g_preserve_copied.load(), g_preserve_skipped.load());
+  ssize_t ignored = ::write(STDERR_FILENO, line.data(), line.size());
+  (void)ignored;
+}
+
 }  // namespace
+
+Framebuffer::PreserveCounts Framebuffer::preserve_counts() {
+  return {g_preserve_copied.load(), g_preserve_skipped.load()};
+}
 
 bool Framebuffer::sync(EGLDisplay display, EGLContext current) {
   Drawable& d = *drawable_;
@@ -226,6 +249,39 @@ void Framebuffer::preserve_back() {
   chain->back_preserved();
 }
 
+void Framebuffer::defer_preserve_back() {
+  SwapChain* chain = drawable_->swap_chain();
+  if (chain == nullptr || !chain->wants_preserved_back() || samples_ > 0 || fbo_ == 0) return;
+  const int last = chain->last_presented();
+  if (last < 0 || last == chain->back_index()) return;
+  // The buffer age already counts the back buffer as holding the frame shown last: it will, or the
+  // application overwrites all of it before anything can tell.
+  chain->back_preserved();
+  preserve_pending_ = true;
+  preserve_counter_ = chain->counter();
+}
+
+void Framebuffer::settle_back() {
+  if (!preserve_pending_) return;
+  preserve_pending_ = false;
+  std::lock_guard lock(drawable_->mutex);
+  SwapChain* chain = drawable_->swap_chain();
+  // The back buffer moved since (another context swapped, or new images after a resize): the copy
+  // no longer has a meaning.
+  if (chain == nullptr || chain->counter() != preserve_counter_ || chain_counter_ != preserve_counter_)
+    return;
+  const int last = chain->last_presented();
+  if (last < 0 || last == chain->back_index()) return;
+  preserve_back();
+  g_preserve_copied.fetch_add(1, std::memory_order_relaxed);
+}
+
+void Framebuffer::skip_preserve() {
+  if (!preserve_pending_) return;
+  preserve_pending_ = false;
+  g_preserve_skipped.fetch_add(1, std::memory_order_relaxed);
+}
+
 // A front buffer made after swaps starts as the frame shown last, which a swap chain no longer has
 // in its back buffer: attach that image as the back buffer for the copy. False when not needed.
 bool Framebuffer::copy_last_frame_to_front() {
@@ -310,6 +366,7 @@ GLuint Framebuffer::resolve_for_read(GLbitfield mask) {
 void Framebuffer::copy_back_to_front() { copy_back_to_front(0, 0, attached_w_, attached_h_); }
 
 void Framebuffer::copy_back_to_front(int x, int y, int width, int height) {
+  settle_back();  // glXCopySubBufferMESA, front buffer made on demand: they read the back buffer
   ScopedFramebufferBindings bindings;
   ScopedBlitState blit_state;
   glBindFramebuffer_fn(GL_READ_FRAMEBUFFER, fbo_);

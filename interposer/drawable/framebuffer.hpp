@@ -50,6 +50,16 @@ class Framebuffer {
   // Swap chain, after the back buffer moved (drawable's mutex held, owning context current): queues
   // a copy of the frame shown last into it, unless the application takes the buffer age instead.
   void preserve_back();
+  // Deferred form of preserve_back() (same conditions): notes that the new back buffer should start
+  // as the frame shown last. settle_back() makes the copy, skip_preserve() drops it (the application
+  // overwrites the whole back buffer first). Owning context current; the drawable's mutex held for
+  // defer_preserve_back() only.
+  void defer_preserve_back();
+  bool preserve_pending() const { return preserve_pending_; }
+  void settle_back();
+  void skip_preserve();
+  int attached_width() const { return attached_w_; }
+  int attached_height() const { return attached_h_; }
   // Whether the rows are rendered top-down (GL_MESA_framebuffer_flip_y).
   bool flip_y() const { return flip_y_; }
 
@@ -62,6 +72,12 @@ class Framebuffer {
   std::array<Memo, 8> draw_memo{};
   Memo read_memo{};
   bool front_drawn = false;  // something drew to the front buffer since it was last shown
+
+  // Preserve copies made and skipped since the process started (EGLRUN_OBJECT_REPORT prints them).
+  struct PreserveCounts {
+    uint64_t copied = 0, skipped = 0;
+  };
+  static PreserveCounts preserve_counts();
 
  private:
   std::shared_ptr<Drawable> drawable_;
@@ -81,6 +97,8 @@ class Framebuffer {
   EGLImageKHR depth_source_ = EGL_NO_IMAGE_KHR;
   GLuint resolve_depth_ = 0;  // single-sampled depth/stencil of resolve_fbo_, made on the first depth read
   int resolve_depth_w_ = 0, resolve_depth_h_ = 0;
+  bool preserve_pending_ = false;
+  uint64_t preserve_counter_ = 0;  // the chain's counter when the copy was deferred
   void attach_chain_back(bool resized);
   bool copy_last_frame_to_front();
 };

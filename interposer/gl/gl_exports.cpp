@@ -7,6 +7,7 @@
 #include "entry.hpp"
 #include "export.hpp"
 #include "gl/default_framebuffer.hpp"
+#include "gl/preserve.hpp"
 #include "glx/context.hpp"
 #include "symbols/real.hpp"
 
@@ -17,6 +18,10 @@ namespace {
 // Also reached by applications that use EGL themselves with libeglrun preloaded.
 inline void ready() { r::resolve_gl(); }
 }  // namespace
+
+// A deferred back-buffer preserve copy is made before the call reads or partly writes framebuffer 0.
+#define SETTLE(use) \
+  if (!gl::preserve_idle) gl::settle_preserve(use)
 
 #define GL_WRAP(real_call, body)                                 \
   ready();                                                       \
@@ -117,7 +122,10 @@ EGLRUN_EXPORT void glBlitNamedFramebuffer(GLuint read, GLuint draw, GLint sx0, G
                                           GLint sy1, GLint dx0, GLint dy0, GLint dx1, GLint dy1,
                                           GLbitfield mask, GLenum filter) {
   GL_WRAP(r::glBlitNamedFramebuffer_fn(read, draw, sx0, sy0, sx1, sy1, dx0, dy0, dx1, dy1, mask, filter),
-          gl::blit_named(read, draw, sx0, sy0, sx1, sy1, dx0, dy0, dx1, dy1, mask, filter));
+          ([&] {
+            if (read == 0 || draw == 0) SETTLE(gl::kDraws | gl::kReads);
+            gl::blit_named(read, draw, sx0, sy0, sx1, sy1, dx0, dy0, dx1, dy1, mask, filter);
+          }()));
 }
 EGLRUN_EXPORT void glInvalidateFramebuffer(GLenum target, GLsizei n, const GLenum* attachments) {
   GL_WRAP(r::glInvalidateFramebuffer_fn(target, n, attachments),
@@ -140,18 +148,24 @@ EGLRUN_EXPORT void glInvalidateNamedFramebufferSubData(GLuint fb, GLsizei n, con
           gl::invalidate_named(fb, n, attachments, rect));
 }
 EGLRUN_EXPORT void glClearNamedFramebufferiv(GLuint fb, GLenum buffer, GLint drawbuffer, const GLint* value) {
-  GL_WRAP(r::glClearNamedFramebufferiv_fn(fb, buffer, drawbuffer, value),
-          r::glClearNamedFramebufferiv_fn(gl::named_target(fb), buffer, drawbuffer, value));
+  GL_WRAP(r::glClearNamedFramebufferiv_fn(fb, buffer, drawbuffer, value), ([&] {
+            if (fb == 0 && buffer == GL_COLOR) SETTLE(gl::kDraws);
+            r::glClearNamedFramebufferiv_fn(gl::named_target(fb), buffer, drawbuffer, value);
+          }()));
 }
 EGLRUN_EXPORT void glClearNamedFramebufferuiv(GLuint fb, GLenum buffer, GLint drawbuffer,
                                               const GLuint* value) {
-  GL_WRAP(r::glClearNamedFramebufferuiv_fn(fb, buffer, drawbuffer, value),
-          r::glClearNamedFramebufferuiv_fn(gl::named_target(fb), buffer, drawbuffer, value));
+  GL_WRAP(r::glClearNamedFramebufferuiv_fn(fb, buffer, drawbuffer, value), ([&] {
+            if (fb == 0 && buffer == GL_COLOR) SETTLE(gl::kDraws);
+            r::glClearNamedFramebufferuiv_fn(gl::named_target(fb), buffer, drawbuffer, value);
+          }()));
 }
 EGLRUN_EXPORT void glClearNamedFramebufferfv(GLuint fb, GLenum buffer, GLint drawbuffer,
                                              const GLfloat* value) {
-  GL_WRAP(r::glClearNamedFramebufferfv_fn(fb, buffer, drawbuffer, value),
-          r::glClearNamedFramebufferfv_fn(gl::named_target(fb), buffer, drawbuffer, value));
+  GL_WRAP(r::glClearNamedFramebufferfv_fn(fb, buffer, drawbuffer, value), ([&] {
+            if (fb == 0 && buffer == GL_COLOR) SETTLE(gl::kDraws);
+            r::glClearNamedFramebufferfv_fn(gl::named_target(fb), buffer, drawbuffer, value);
+          }()));
 }
 EGLRUN_EXPORT void glClearNamedFramebufferfi(GLuint fb, GLenum buffer, GLint drawbuffer, GLfloat depth,
                                              GLint stencil) {
@@ -205,8 +219,10 @@ EGLRUN_EXPORT void glFinish() {
 }
 
 // Reads: from a multisampled stand-in, of its resolved contents (gl::begin_resolved_read).
-#define RESOLVED_READ(mask, real_call)                      \
+#define RESOLVED_READ(mask, real_call) RESOLVED_USE(gl::kReads, mask, real_call)
+#define RESOLVED_USE(use, mask, real_call)                  \
   GL_WRAP(real_call, ([&] {                                 \
+            SETTLE(use);                                    \
             auto* resolved = gl::begin_resolved_read(mask); \
             real_call;                                      \
             gl::end_resolved_read(resolved);                \
@@ -227,7 +243,8 @@ EGLRUN_EXPORT void glReadnPixelsARB(GLint x, GLint y, GLsizei w, GLsizei h, GLen
                 r::glReadnPixelsARB_fn(x, y, w, h, format, type, size, pixels));
 }
 EGLRUN_EXPORT void glCopyPixels(GLint x, GLint y, GLsizei w, GLsizei h, GLenum type) {
-  RESOLVED_READ(gl::read_mask_for_copy_type(type), r::glCopyPixels_fn(x, y, w, h, type));
+  RESOLVED_USE(gl::kReads | gl::kDraws, gl::read_mask_for_copy_type(type),
+               r::glCopyPixels_fn(x, y, w, h, type));
 }
 EGLRUN_EXPORT void glCopyTexImage1D(GLenum target, GLint level, GLenum internal_format, GLint x, GLint y,
                                     GLsizei w, GLint border) {
@@ -269,6 +286,7 @@ EGLRUN_EXPORT void glCopyTextureSubImage3D(GLuint texture, GLint level, GLint xo
 
 #define RESOLVED_BLIT(real_call)                                  \
   GL_WRAP(real_call, ([&] {                                       \
+            SETTLE(gl::kReads | gl::kDraws);                      \
             auto* resolved = gl::begin_resolved_read(mask, true); \
             real_call;                                            \
             gl::end_resolved_read(resolved);                      \
@@ -283,5 +301,8 @@ EGLRUN_EXPORT void glBlitFramebufferEXT(GLint sx0, GLint sy0, GLint sx1, GLint s
   RESOLVED_BLIT(r::glBlitFramebufferEXT_fn(sx0, sy0, sx1, sy1, dx0, dy0, dx1, dy1, mask, filter));
 }
 EGLRUN_EXPORT void glDrawPixels(GLsizei w, GLsizei h, GLenum format, GLenum type, const void* pixels) {
-  GL_WRAP(r::glDrawPixels_fn(w, h, format, type, pixels), gl::draw_pixels(w, h, format, type, pixels));
+  GL_WRAP(r::glDrawPixels_fn(w, h, format, type, pixels), ([&] {
+            SETTLE(gl::kDraws);
+            gl::draw_pixels(w, h, format, type, pixels);
+          }()));
 }

@@ -14,6 +14,7 @@
 #include "config/settings.hpp"
 #include "drawable/buffer_mapping.hpp"
 #include "drawable/gl_state.hpp"
+#include "gl/preserve.hpp"
 #include "log/log.hpp"
 #include "symbols/real.hpp"
 
@@ -205,6 +206,7 @@ void swap_chain_present(Framebuffer& fb) {
   if (d.destroyed) return;
   const auto start = std::chrono::steady_clock::now();
 
+  fb.settle_back();  // a swap with nothing drawn since the last one shows the preserved frame
   if (fb.multisampled()) fb.resolved_fbo_for_read(Buffer::Back);  // into the back image
   if (d.has_front()) fb.copy_back_to_front();
   glFlush_fn();  // the presenter's context waits on the fence, so the work must be submitted
@@ -235,7 +237,11 @@ void swap_chain_present(Framebuffer& fb) {
   std::lock_guard lock(d.mutex);
   chain->advance([&] { return spoil && thread.drop_oldest_queued(owner); }, [&] { return thread.ended(); });
   fb.follow_back();
-  if (config::settings().preserve_back) fb.preserve_back();
+  if (config::settings().preserve_back) {
+    // Made by the first GL call that needs it, or skipped when that call clears the whole buffer.
+    fb.defer_preserve_back();
+    gl::note_preserve_pending();
+  }
 }
 
 bool draws_to_front(Framebuffer& fb) {

@@ -5,6 +5,7 @@
 #include "diagnostics/fallback.hpp"
 #include "drawable/gl_state.hpp"
 #include "gl/default_framebuffer.hpp"
+#include "gl/preserve.hpp"
 #include "glx/api.hpp"
 #include "glx/errors.hpp"
 #include "glx/frame_output.hpp"
@@ -81,6 +82,7 @@ bool is_stand_in(const Context& ctx, GLuint fbo) {
 // Leaves `ctx` (current in this thread): implicit flush, front-buffer contents shown, unbound.
 void release(Context* ctx) {
   if (ctx == nullptr) return;
+  gl::settle_all_preserves(*ctx);  // its back buffers stay defined for whoever draws them next
   // GLX_ARB_context_flush_control: GLX_CONTEXT_RELEASE_BEHAVIOR_NONE_ARB contexts are released unflushed.
   if (!ctx->request.flush_none) glFlush_fn();
   show_front_buffer(*ctx);
@@ -176,6 +178,7 @@ Bool make_current(Display* dpy, GLXDrawable draw, GLXDrawable read, GLXContext h
   if (prev && prev != ctx) {
     release(prev);
   } else if (prev == ctx && ctx->draw_fb) {
+    gl::settle_all_preserves(*ctx);
     glFlush_fn();
     show_front_buffer(*ctx);
   }
