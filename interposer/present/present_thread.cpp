@@ -5,6 +5,7 @@
 
 #include "diagnostics/object_counts.hpp"
 #include "log/log.hpp"
+#include "present/heap_trim.hpp"
 #include "present/profiler.hpp"
 #include "present/readback_worker.hpp"
 
@@ -114,17 +115,26 @@ void PresentThread::run(const std::string& display_name) {
   if (presenter) publish_size();
   Profiler profiler(fmt::format("window {:#x}", window_));
   std::unique_ptr<ReadbackWorker> worker;  // made at the first swap-chain frame
+  HeapTrimPolicy trim;                     // free heap back to the system after resizes
 
   std::unique_lock lock(mutex_);
   if (!presenter) status_ = PresentStatus::Error;
   while (presenter) {
     Frame frame;
     std::vector<Frame> dropped;
-    // Idle: wake now and then to follow the window's size (resizes come before the next frame).
-    const bool woken = wake_.wait_for(lock, std::chrono::milliseconds(250), [&] {
-      return stopping_ || queue_.size() > 0 || size_requests_ > size_answers_;
-    });
+    // Idle: wake now and then to follow the window's size (resizes come before the next frame),
+    // and once a resize has settled, to trim the heap.
+    const bool woken =
+        wake_.wait_for(lock, trim.wait_limit(std::chrono::milliseconds(250), Clock::now()),
+                       [&] { return stopping_ || queue_.size() > 0 || size_requests_ > size_answers_; });
     if (stopping_) break;
+    if (!woken && trim.pending()) {
+      const bool now_due = trim.idle(Clock::now());
+      lock.unlock();
+      if (now_due) trim_heap();
+      lock.lock();
+      if (now_due) continue;  // the size poll is for a full 250 ms of idleness
+    }
     if (!woken || size_requests_ > size_answers_) {
       const uint64_t answering = size_requests_;
       lock.unlock();
@@ -156,6 +166,7 @@ void PresentThread::run(const std::string& display_name) {
     auto t3 = Clock::now();
     const double producer = frame.producer_seconds;
     // The slot goes back before the X server sees the frame: the producer can reuse it at once.
+    const int shown_w = frame.width, shown_h = frame.height;
     frame.release();
     PresentStatus status = PresentStatus::Error;
     if (image.pixels != nullptr) {
@@ -166,6 +177,8 @@ void PresentThread::run(const std::string& display_name) {
       publish(presenter->known_size());
     }
     auto t4 = Clock::now();
+    // After the frame is out, so the trim never delays one.
+    if (image.pixels != nullptr && trim.frame_shown(shown_w, shown_h, t4)) trim_heap();
     if (options_.profile) {
       using S = Stage;
       profiler.add(S::RenderWait, std::chrono::duration<double>(t1 - t0).count(), pixels);
