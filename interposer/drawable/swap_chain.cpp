@@ -102,8 +102,16 @@ bool SwapChain::ensure(EGLDisplay display, EGLContext current, int w, int h, GLe
   return true;
 }
 
+SwapChain::~SwapChain() {
+  for (auto& [display, sync] : in_flight_) eglDestroySync(display, sync);
+}
+
 SwapChain::Handoff SwapChain::hand_off(uint64_t swap_number) {
   const int index = back_;
+  if (const auto& img = images_[static_cast<size_t>(index)]) {
+    EGLSync sync = eglCreateSync(img->display, EGL_SYNC_FENCE, nullptr);
+    if (sync != EGL_NO_SYNC) in_flight_.emplace_back(img->display, sync);
+  }
   pool_->hold(index);
   shown_at_[static_cast<size_t>(index)] = swap_number;
   last_presented_ = index;
@@ -115,6 +123,12 @@ SwapChain::Handoff SwapChain::hand_off(uint64_t swap_number) {
 }
 
 void SwapChain::advance(const std::function<bool()>& make_room, const std::function<bool()>& gone) {
+  while (in_flight_.size() > kMaxInFlight) {
+    auto [display, sync] = in_flight_.front();
+    in_flight_.pop_front();
+    eglClientWaitSync(display, sync, 0, EGL_FOREVER);
+    eglDestroySync(display, sync);
+  }
   for (;;) {
     const int next = pool_->free_image(back_);
     if (next >= 0) {

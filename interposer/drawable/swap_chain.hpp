@@ -18,6 +18,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
+#include <deque>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -61,6 +62,14 @@ class SwapChain {
   };
 
   SwapChain() : pool_(std::make_shared<Pool>()) {}
+  ~SwapChain();
+  SwapChain(const SwapChain&) = delete;
+  SwapChain& operator=(const SwapChain&) = delete;
+
+  // Frames the application's context may have submitted and not finished rendering. More let the
+  // driver queue ever more work: llvmpipe then allocates more scenes, and an idle scene keeps the
+  // colour and depth buffers it last drew into, so after a resize it holds buffers of an old size.
+  static constexpr size_t kMaxInFlight = 2;
 
   // With an EGL context current: makes kImages images of `format` at width x height unless they
   // exist at that size. True when it made new images; *ok false on allocation failure.
@@ -85,6 +94,7 @@ class SwapChain {
     const void* owner = nullptr;
   };
   Handoff hand_off(uint64_t swap_number);
+  // Also waits, with the context current, until at most kMaxInFlight handed-off frames are unfinished.
   // Moves the back buffer to a free image. When none is free, `make_room` is asked to drop a queued
   // frame (spoiling; it returns false when it cannot) before waiting; `gone` ends the wait (the
   // presenter stopped: every image was given back, or never will be).
@@ -113,6 +123,7 @@ class SwapChain {
   uint64_t counter_ = 1;
   uint64_t allocation_ = 0;
   mutable std::atomic<bool> age_queried_{false};
+  std::deque<std::pair<EGLDisplay, EGLSync>> in_flight_;  // fences of handed-off frames, oldest first
 };
 
 // One context's renderbuffers over a chain's images (one per image, made once per image), so moving
