@@ -121,8 +121,36 @@ DRAW_SHIM(kDraws, glBitmap,
 DRAW_SHIM(kBoth, glAccum, (GLenum op, GLfloat value), (op, value))
 DRAW_SHIM(kDraws, glEvalMesh1, (GLenum m, GLint i1, GLint i2), (m, i1, i2))
 DRAW_SHIM(kDraws, glEvalMesh2, (GLenum m, GLint i1, GLint i2, GLint j1, GLint j2), (m, i1, i2, j1, j2))
-DRAW_SHIM(kDraws, glBeginConditionalRender, (GLuint id, GLenum mode), (id, mode))
-DRAW_SHIM(kDraws, glBeginConditionalRenderNV, (GLuint id, GLenum mode), (id, mode))
+EGLRUN_EXPORT void glBeginConditionalRender(GLuint id, GLenum mode) {
+  if (!gl::preserve_idle) settle_slow("glBeginConditionalRender", kDraws);
+  gl::conditional_render = true;
+  r::glBeginConditionalRender_fn(id, mode);
+}
+EGLRUN_EXPORT void glBeginConditionalRenderNV(GLuint id, GLenum mode) {
+  if (!gl::preserve_idle) settle_slow("glBeginConditionalRenderNV", kDraws);
+  gl::conditional_render = true;
+  r::glBeginConditionalRenderNV_fn(id, mode);
+}
+EGLRUN_EXPORT void glBeginConditionalRenderNVX(GLuint id) {
+  if (!gl::preserve_idle) settle_slow("glBeginConditionalRenderNVX", kDraws);
+  gl::conditional_render = true;
+  r::glBeginConditionalRenderNVX_fn(id);
+}
+EGLRUN_EXPORT void glEndConditionalRenderNVX() {
+  if (!gl::preserve_idle) settle_slow("glEndConditionalRenderNVX", 0);
+  gl::conditional_render = false;
+  r::glEndConditionalRenderNVX_fn();
+}
+EGLRUN_EXPORT void glEndConditionalRender() {
+  if (!gl::preserve_idle) settle_slow("glEndConditionalRender", 0);  // resolves the real functions
+  gl::conditional_render = false;
+  r::glEndConditionalRender_fn();
+}
+EGLRUN_EXPORT void glEndConditionalRenderNV() {
+  if (!gl::preserve_idle) settle_slow("glEndConditionalRenderNV", 0);
+  gl::conditional_render = false;
+  r::glEndConditionalRenderNV_fn();
+}
 
 EGLRUN_EXPORT void glClear(GLbitfield mask) {
   if (!gl::preserve_idle) settle_clear_slow(mask);

@@ -52,6 +52,7 @@ bool clear_covers_back(const glx::Context& c, const Framebuffer& fb) {
         box[1] + box[3] < fb.attached_height())
       return false;
   }
+  if (conditional_render) return false;
   // Discarded clears write nothing (OpenGL ES 2.0 has no rasterizer discard to ask about).
   if ((!c.is_es || c.request.major >= 3) && glIsEnabled_fn(GL_RASTERIZER_DISCARD)) return false;
   // Compiled into a display list, the clear happens later (or never).

@@ -18,6 +18,10 @@ namespace eglrun::gl {
 // GL functions are resolved). False at thread start, so the first call resolves them.
 inline thread_local bool preserve_idle = false;
 
+// Between glBeginConditionalRender and glEndConditionalRender in this thread: a clear may be
+// discarded by the condition, so it cannot stand in for the copy.
+inline thread_local bool conditional_render = false;
+
 enum PreserveUse : unsigned {
   kDraws = 1,  // writes (part of) the draw framebuffer
   kReads = 2,  // reads the read framebuffer
