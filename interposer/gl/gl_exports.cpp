@@ -173,10 +173,13 @@ EGLRUN_EXPORT void glClearNamedFramebufferfi(GLuint fb, GLenum buffer, GLint dra
           r::glClearNamedFramebufferfi_fn(gl::named_target(fb), buffer, drawbuffer, depth, stencil));
 }
 
+// real_call is a whole call statement: parentheses around it would not compile.
+// NOLINTBEGIN(bugprone-macro-parentheses)
 #define REFUSE_ON_DEFAULT(target, real_call)                      \
   GL_WRAP(real_call, ([&] {                                       \
             if (!gl::refuse_attachment_change(target)) real_call; \
           }()))
+// NOLINTEND(bugprone-macro-parentheses)
 
 EGLRUN_EXPORT void glFramebufferTexture(GLenum target, GLenum attachment, GLuint texture, GLint level) {
   REFUSE_ON_DEFAULT(target, r::glFramebufferTexture_fn(target, attachment, texture, level));
