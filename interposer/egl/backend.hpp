@@ -6,6 +6,8 @@
 
 #include <string>
 
+#include "egl/error_name.hpp"
+
 #include "egl/device_selection.hpp"
 
 namespace eglrun::egl {
@@ -43,7 +45,5 @@ struct ContextRequest {
 // EGL_NO_CONTEXT with the EGL error in *egl_error.
 EGLContext create_context(const Backend& b, const ContextRequest& request, EGLContext share,
                           EGLint* egl_error);
-
-const char* egl_error_name(EGLint error);
 
 }  // namespace eglrun::egl
