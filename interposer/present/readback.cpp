@@ -30,6 +30,10 @@ void flip_rows(uint8_t* base, int height, int stride, int row_bytes) {
 }
 }  // namespace
 
+bool read_as_rgba(GLint red, GLint green, GLint blue, GLint alpha) {
+  return red == 8 && green == 8 && blue == 8 && alpha == 0;
+}
+
 void read_frame(GLuint fbo, GLenum attachment, int width, int height, uint8_t* dst, int stride,
                 bool has_pack_invert) {
   drawable::ScopedFramebufferBindings bindings;
@@ -38,14 +42,12 @@ void read_frame(GLuint fbo, GLenum attachment, int width, int height, uint8_t* d
   GLint old_read = 0;
   glGetIntegerv_fn(GL_READ_BUFFER, &old_read);
   glReadBuffer_fn(attachment);
-  // 8-bit RGB without alpha (stored RGBX): GL_RGBA is Mesa's direct unpack and a swap makes it
-  // BGRA, faster than Mesa's generic RGBX -> BGRA path (as ReadbackWorker; tools/bench/readback_bench).
   GLint bits[4] = {0, 0, 0, 0};
   const GLenum sizes[4] = {GL_FRAMEBUFFER_ATTACHMENT_RED_SIZE, GL_FRAMEBUFFER_ATTACHMENT_GREEN_SIZE,
                            GL_FRAMEBUFFER_ATTACHMENT_BLUE_SIZE, GL_FRAMEBUFFER_ATTACHMENT_ALPHA_SIZE};
   for (int i = 0; i < 4; ++i)
     glGetFramebufferAttachmentParameteriv_fn(GL_READ_FRAMEBUFFER, attachment, sizes[i], &bits[i]);
-  const bool read_rgba = bits[0] == 8 && bits[1] == 8 && bits[2] == 8 && bits[3] == 0;
+  const bool read_rgba = read_as_rgba(bits[0], bits[1], bits[2], bits[3]);
   glPixelStorei_fn(GL_PACK_ROW_LENGTH, stride / 4);
   if (has_pack_invert) glPixelStorei_fn(kPackInvertMesa, 1);
   glReadPixels_fn(0, 0, width, height, read_rgba ? GL_RGBA : GL_BGRA, GL_UNSIGNED_BYTE, dst);

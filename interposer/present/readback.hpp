@@ -14,4 +14,9 @@ namespace eglrun::present {
 void read_frame(GLuint fbo, GLenum attachment, int width, int height, uint8_t* dst, int stride,
                 bool has_pack_invert);
 
+// Whether a colour buffer with these channel sizes is read as GL_RGBA and red/blue swapped on the CPU
+// rather than read as GL_BGRA: 8-bit RGB without alpha is stored RGBX, which Mesa reads as GL_RGBA with
+// its direct unpack but as GL_BGRA only through its generic path (tools/bench/readback_bench).
+bool read_as_rgba(GLint red, GLint green, GLint blue, GLint alpha);
+
 }  // namespace eglrun::present

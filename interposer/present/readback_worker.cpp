@@ -11,6 +11,7 @@
 #include "egl/backend.hpp"
 #include "log/log.hpp"
 #include "present/frame_queue.hpp"
+#include "present/readback.hpp"
 #include "symbols/real.hpp"
 
 // Last include: poisons every interposed name in the code below.
@@ -96,7 +97,7 @@ bool ReadbackWorker::read(const std::shared_ptr<drawable::SwapImage>& image, uin
     glGetRenderbufferParameteriv_fn(GL_RENDERBUFFER, GL_RENDERBUFFER_GREEN_SIZE, &green);
     glGetRenderbufferParameteriv_fn(GL_RENDERBUFFER, GL_RENDERBUFFER_BLUE_SIZE, &blue);
     glGetRenderbufferParameteriv_fn(GL_RENDERBUFFER, GL_RENDERBUFFER_ALPHA_SIZE, &alpha);
-    v.read_rgba = red == 8 && green == 8 && blue == 8 && alpha == 0;
+    v.read_rgba = read_as_rgba(red, green, blue, alpha);
     glGenFramebuffers_fn(1, &v.fbo);
     count_created(Object::GlFramebuffer);
     glBindFramebuffer_fn(GL_READ_FRAMEBUFFER, v.fbo);

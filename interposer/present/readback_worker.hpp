@@ -34,9 +34,7 @@ class ReadbackWorker {
     std::weak_ptr<drawable::SwapImage> image;
     uint64_t id = 0;
     unsigned fbo = 0, rb = 0;
-    // 8-bit RGB without alpha (stored RGBX): glReadPixels(GL_RGBA) takes Mesa's direct unpack and a
-    // CPU swap makes it BGRA, ~1.6 ms at 1080p; GL_BGRA from RGBX is Mesa's generic path, ~2.3 ms.
-    bool read_rgba = false;
+    bool read_rgba = false;  // present::read_as_rgba() of the image's channel sizes
   };
   bool make_current();
   void drop(View& v);
