@@ -50,7 +50,7 @@ void prepare_environment(const Options& o, const LaunchPlan& plan, Environment& 
   if (o.fps) env[env::kFps] = *o.fps;
   if (o.profile) env[env::kProfile] = "1";
   if (o.no_shm) env[env::kNoShm] = "1";
-  if (o.no_spoil) env[env::kSpoil] = "0";
+  if (o.spoil) env[env::kSpoil] = *o.spoil ? "1" : "0";
 }
 
 Environment environment_from(char** envp) {

@@ -73,7 +73,9 @@ ParseResult parse_options(const std::vector<std::string>& args) {
     } else if (a == "--no-shm") {
       o.no_shm = true;
     } else if (a == "--no-spoil") {
-      o.no_spoil = true;
+      o.spoil = false;
+    } else if (a == "--spoil") {
+      o.spoil = true;
     } else if (a == "-h" || a == "--help") {
       o.mode = Mode::Help;
       return r;
@@ -125,7 +127,9 @@ Options:
       --fps N          limit presentation to N frames per second (0: no limit)
       --profile        print frame timing statistics
       --no-shm         present with XPutImage instead of MIT-SHM
-      --no-spoil       present every frame, even when the X server falls behind
+      --no-spoil       present every frame, even when the X server falls behind (the default on a
+                       software renderer, whose rendering competes with the presentation for the CPU)
+      --spoil          drop a queued frame when a newer one is ready (the default on a GPU)
   -h, --help           this help
       --version        print the version
   --                   end of options: the next argument is the program, even if it starts with '-'
@@ -138,7 +142,7 @@ Environment (read by the interposer; the options above set them for the program)
   EGLRUN_FPS           frame-rate limit
   EGLRUN_PROFILE       1: frame timing statistics
   EGLRUN_NO_SHM        1: no MIT-SHM
-  EGLRUN_SPOIL         0: present every frame
+  EGLRUN_SPOIL         0: present every frame; 1: spoil; auto (default): spoil on a GPU only
   EGLRUN_NO_DLOPEN_INTERCEPT  1: do not intercept dlopen("libGL.so.1")
   VGL_DISPLAY          fallback for EGLRUN_DEVICE (egl, eglN, /dev/dri/…)
 Set for the program by eglrun:

@@ -30,7 +30,7 @@ struct Options {
   std::optional<std::string> fps;
   bool profile = false;
   bool no_shm = false;
-  bool no_spoil = false;
+  std::optional<bool> spoil;         // --spoil / --no-spoil; unset: the interposer decides (auto)
   std::vector<std::string> program;  // program and its arguments, verbatim
 };
 

@@ -44,7 +44,12 @@ ParseResult parse_settings(const char* (*getenv_fn)(const char*)) {
   flag("EGLRUN_REQUIRE_GPU", r.settings.require_gpu);
   flag("EGLRUN_QUIET", r.settings.quiet);
   flag("EGLRUN_NO_SHM", r.settings.force_xputimage);
-  flag("EGLRUN_SPOIL", r.settings.spoil);
+  if (const char* v = getenv_fn("EGLRUN_SPOIL"); v != nullptr && std::string_view(v) != "auto") {
+    if (auto b = parse_bool(v))
+      r.settings.spoil = *b ? Spoil::On : Spoil::Off;
+    else
+      r.problems.push_back(std::string("EGLRUN_SPOIL=") + v + " is not 0, 1 or auto; ignored");
+  }
   flag("EGLRUN_PRESERVE_BACK", r.settings.preserve_back);
   flag("EGLRUN_PROFILE", r.settings.profile);
   bool no_dl = false;
@@ -60,6 +65,10 @@ ParseResult parse_settings(const char* (*getenv_fn)(const char*)) {
       r.settings.fps_limit = v;
   }
   return r;
+}
+
+bool spoils(Spoil s, bool software_renderer) {
+  return s == Spoil::On || (s == Spoil::Auto && !software_renderer);
 }
 
 const Settings& settings() {

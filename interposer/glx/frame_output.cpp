@@ -87,6 +87,20 @@ void prune() {
   for (auto& t : stopping) t->stop();  // gives every frame back
 }
 
+// Spoiling for this process's device (config::Spoil::Auto: off on a software renderer).
+bool spoiling() {
+  static const bool on = [] {
+    std::string error;
+    const auto* b = egl::backend(&error);
+    const bool software = b != nullptr && b->device.software;
+    const bool spoil = config::spoils(config::settings().spoil, software);
+    if (software && config::settings().spoil == config::Spoil::Auto)
+      log::info("software renderer: every frame is shown, none spoiled (EGLRUN_SPOIL=1 spoils)");
+    return spoil;
+  }();
+  return on;
+}
+
 WindowOutput* window_output(const std::shared_ptr<Drawable>& d) {
   auto& o = outputs();
   std::lock_guard lock(o.mutex);
@@ -99,7 +113,7 @@ WindowOutput* window_output(const std::shared_ptr<Drawable>& d) {
     it->second.drawable = d;
     it->second.thread = std::make_shared<present::PresentThread>(
         DisplayString(d->dpy), static_cast<uint32_t>(d->x_id),
-        present::PresentThread::Options{.spoil = s.spoil, .profile = s.profile});
+        present::PresentThread::Options{.spoil = spoiling(), .profile = s.profile});
   }
   return &it->second;
 }
@@ -193,7 +207,8 @@ void present_buffer(Context& c, Framebuffer& fb, Buffer slot, bool wait = false)
 
 // glXSwapBuffers of a double-buffered window: the finished back image goes to the presenter thread,
 // which waits for its fence and reads it back in its own context; this thread only queues work and
-// moves the back buffer to a free image (waiting for one only when spoiling is off).
+// moves the back buffer to a free image (waiting for one only when spoiling is off, as it is by default
+// on a software renderer).
 void swap_chain_present(Framebuffer& fb) {
   Drawable& d = fb.drawable();
   if (d.destroyed || fb.fbo() == 0 || d.swap_chain() == nullptr) return;
@@ -230,7 +245,7 @@ void swap_chain_present(Framebuffer& fb) {
   frame.display = b->display;
   frame.fence = fence;
   const void* owner = frame.owner;
-  const bool spoil = config::settings().spoil;
+  const bool spoil = spoiling();
   frame.producer_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   thread.submit(std::move(frame));
 

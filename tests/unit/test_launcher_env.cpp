@@ -49,6 +49,9 @@ TEST(LauncherEnv, OptionsBecomeInterposerVariables) {
   EXPECT_EQ(env["EGLRUN_PROFILE"], "1");
   EXPECT_EQ(env["EGLRUN_NO_SHM"], "1");
   EXPECT_EQ(env["EGLRUN_SPOIL"], "0");
+  Environment spoiling;
+  prepare_environment(run_options({"--spoil"}), kInterposed, spoiling);
+  EXPECT_EQ(spoiling["EGLRUN_SPOIL"], "1");
 }
 
 TEST(LauncherEnv, UnsetOptionsLeaveTheUsersVariables) {

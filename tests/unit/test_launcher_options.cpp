@@ -43,10 +43,12 @@ TEST(LauncherOptions, EveryFlag) {
   EXPECT_EQ(o.fps, "30");
   EXPECT_TRUE(o.profile);
   EXPECT_TRUE(o.no_shm);
-  EXPECT_TRUE(o.no_spoil);
+  EXPECT_EQ(o.spoil, std::optional<bool>(false));
   EXPECT_EQ(o.native, Native::Off);
   EXPECT_EQ(parse({"--native", "prog"}).options.native, Native::On);
   EXPECT_EQ(parse({"--fps=12.5", "prog"}).options.fps, "12.5");
+  EXPECT_EQ(parse({"--spoil", "prog"}).options.spoil, std::optional<bool>(true));
+  EXPECT_EQ(parse({"prog"}).options.spoil, std::nullopt);
 }
 
 TEST(LauncherOptions, Modes) {
@@ -86,6 +88,7 @@ TEST(LauncherOptions, HelpNamesEveryOptionAndVariable) {
                            "--profile",
                            "--no-shm",
                            "--no-spoil",
+                           "--spoil",
                            "EGLRUN_DEVICE",
                            "EGLRUN_REQUIRE_GPU",
                            "EGLRUN_QUIET",

@@ -27,7 +27,7 @@ TEST(Settings, Defaults) {
   EXPECT_FALSE(r.settings.require_gpu);
   EXPECT_FALSE(r.settings.quiet);
   EXPECT_FALSE(r.settings.force_xputimage);
-  EXPECT_TRUE(r.settings.spoil);
+  EXPECT_EQ(r.settings.spoil, Spoil::Auto);
   EXPECT_EQ(r.settings.fps_limit, 0);
   EXPECT_FALSE(r.settings.profile);
   EXPECT_TRUE(r.settings.intercept_dlopen);
@@ -49,11 +49,25 @@ TEST(Settings, EveryVariableTheLauncherSets) {
   EXPECT_TRUE(r.settings.require_gpu);
   EXPECT_TRUE(r.settings.quiet);
   EXPECT_TRUE(r.settings.force_xputimage);
-  EXPECT_FALSE(r.settings.spoil);
+  EXPECT_EQ(r.settings.spoil, Spoil::Off);
   EXPECT_TRUE(r.settings.profile);
   EXPECT_EQ(r.settings.fps_limit, 30);
   EXPECT_FALSE(r.settings.intercept_dlopen);
   EXPECT_TRUE(r.problems.empty());
+}
+
+TEST(Settings, SpoilingIsAutoOnOrOff) {
+  EXPECT_EQ(parse({{"EGLRUN_SPOIL", "1"}}).settings.spoil, Spoil::On);
+  EXPECT_EQ(parse({{"EGLRUN_SPOIL", "auto"}}).settings.spoil, Spoil::Auto);
+  ParseResult bad = parse({{"EGLRUN_SPOIL", "sometimes"}});
+  EXPECT_EQ(bad.settings.spoil, Spoil::Auto);
+  ASSERT_EQ(bad.problems.size(), 1u);
+  EXPECT_NE(bad.problems[0].find("EGLRUN_SPOIL=sometimes"), std::string::npos);
+  // Auto: spoil on a GPU, never on a software renderer, whose rendering shares the presenter's CPU.
+  EXPECT_TRUE(spoils(Spoil::Auto, false));
+  EXPECT_FALSE(spoils(Spoil::Auto, true));
+  EXPECT_TRUE(spoils(Spoil::On, true));
+  EXPECT_FALSE(spoils(Spoil::Off, false));
 }
 
 TEST(Settings, VglDisplayIsAFallbackForEglDeviceNamesOnly) {
