@@ -20,6 +20,12 @@
  *  13  a masked clear glColorMask(1,0,1,1) leaves green untouched, alpha 1.0
  *  14  double-buffered: after glXSwapBuffers the window (XGetImage) shows the colour, glReadPixels of
  *      GL_FRONT reads alpha 1.0; single-buffered: after glFinish the window shows the colour
+ *  15  double-buffered, before any swap: drawing to GL_FRONT (and GL_FRONT_AND_BACK) with alpha 0, the
+ *      front buffer reads alpha 1.0 where drawn and where not
+ *  16  after a resize to 96x96, a pixel never drawn reads alpha 1.0 (new buffers start opaque)
+ *  17  a second context on the window, with GL's default clear colour (alpha 0) and colour mask
+ *  18  one context made current in turn on an RGBA8 and an RGB8 GLXWindow: alpha only where it exists
+ *      (GLXWindows: Mesa's GLX gives a plain X window the config of the context made current on it)
  * then a sanity pass on a config WITH alpha (GLX_ALPHA_SIZE 8), where alpha must be stored and read.
  * Runs identically under Mesa's own GLX (integration.reference.rgb_alpha). Mesa's drisw reads a
  * double-buffered window's front buffer back as black (docs/testing.md), so check 14 only looks at the
@@ -237,6 +243,27 @@ static void run_no_alpha(Display* dpy, Window win, const Visual* vis, int double
         get_int(GL_ALPHA_BITS), get_int(GL_RED_BITS), doublebuffer ? "GL_BACK_LEFT" : "GL_FRONT_LEFT",
         attachment_alpha, attachment_red, e);
 
+  /* 15: the front buffer before any swap, drawn with alpha 0 */
+  if (doublebuffer) {
+    glDrawBuffer(GL_FRONT);
+    rect(0, 0, 32, 32, 0.0f, 1.0f, 0.0f, 0.0f);
+    glReadBuffer(GL_FRONT);
+    unsigned char drawn[4] = {1, 2, 3, 4}, undrawn[4] = {1, 2, 3, 4};
+    glReadPixels(16, 16, 1, 1, GL_RGBA, GL_UNSIGNED_BYTE, drawn);
+    glReadPixels(48, 48, 1, 1, GL_RGBA, GL_UNSIGNED_BYTE, undrawn);
+    check(glGetError() == GL_NO_ERROR && drawn[3] == 255 && undrawn[3] == 255,
+          "15 glDrawBuffer(GL_FRONT), draw with alpha 0, read GL_FRONT: %d,%d,%d,%d drawn, %d,%d,%d,%d "
+          "undrawn, "
+          "expected alpha 255",
+          drawn[0], drawn[1], drawn[2], drawn[3], undrawn[0], undrawn[1], undrawn[2], undrawn[3]);
+    glDrawBuffer(GL_FRONT_AND_BACK);
+    rect(0, 0, 32, 32, 0.0f, 1.0f, 0.0f, 0.0f);
+    glDrawBuffer(GL_BACK);
+    glReadBuffer(GL_BACK);
+    expect_pixel(16, 16, 0, 255, 0, 255,
+                 "15 glDrawBuffer(GL_FRONT_AND_BACK), draw with alpha 0, read GL_BACK");
+  }
+
   /* 2 */
   clear_rgba(0.2f, 0.4f, 0.6f, 0.0f);
   expect_pixel(32, 32, 51, 102, 153, 255, "2 clear with alpha 0, RGBA ubyte");
@@ -445,7 +472,8 @@ static void run_no_alpha(Display* dpy, Window win, const Visual* vis, int double
     glReadPixels(48, 48, 1, 1, GL_RGBA, GL_UNSIGNED_BYTE, px);
     const float a = alpha_float(16, 16);
     check(glGetError() == GL_NO_ERROR && px[3] == 255 && a == 1.0f,
-          "14 glReadPixels of GL_FRONT: alpha %d / %g, expected 255 / 1", px[3], (double)a);
+          "14 glReadPixels of GL_FRONT: %d,%d,%d,%d / float alpha %g, expected alpha 255 / 1", px[0], px[1],
+          px[2], px[3], (double)a);
     glReadBuffer(GL_BACK);
   } else {
     glFinish();
@@ -453,6 +481,46 @@ static void run_no_alpha(Display* dpy, Window win, const Visual* vis, int double
     expect_window_rgb(dpy, win, vis, 16, 16, square, "14 after glFinish");
   }
   expect_no_error("14");
+
+  /* 16: a resized window; the new area was never drawn, its alpha must still read 1.0. */
+  XResizeWindow(dpy, win, 96, 96);
+  XSync(dpy, False);
+  for (;;) {
+    XEvent ev;
+    XNextEvent(dpy, &ev);
+    if (ev.type == ConfigureNotify && ev.xconfigure.window == win && ev.xconfigure.width == 96) break;
+  }
+  glViewport(0, 0, 96, 96);
+  if (doublebuffer) glXSwapBuffers(dpy, win);
+  glEnable(GL_SCISSOR_TEST);
+  glScissor(0, 0, 32, 32);
+  clear_rgba(0.0f, 0.0f, 0.0f, 0.0f);
+  glDisable(GL_SCISSOR_TEST);
+  unsigned char fresh[4] = {1, 2, 3, 4};
+  glReadPixels(80, 80, 1, 1, GL_RGBA, GL_UNSIGNED_BYTE, fresh);
+  check(glGetError() == GL_NO_ERROR && fresh[3] == 255 && !(fresh[0] == 1 && fresh[1] == 2 && fresh[2] == 3),
+        "16 after a resize to 96x96: never-drawn pixel (80,80) reads %d,%d,%d,%d, expected alpha 255",
+        fresh[0], fresh[1], fresh[2], fresh[3]);
+  expect_pixel(16, 16, 0, 0, 0, 255, "16 after a resize: scissored clear with alpha 0");
+  ortho();
+}
+
+/* 17: a second context on the same window starts with GL's defaults: clear colour (0,0,0,0) and the
+ * colour mask (1,1,1,1), never set by the application. */
+static void run_second_context(Display* dpy, Window win, GLXFBConfig cfg, GLXContext first) {
+  GLXContext ctx = glXCreateNewContext(dpy, cfg, GLX_RGBA_TYPE, NULL, True);
+  if (!ctx || !glXMakeCurrent(dpy, win, ctx)) die("[%s] cannot make a second context current", tag);
+  ortho();
+  glClear(GL_COLOR_BUFFER_BIT);
+  expect_pixel(32, 32, 0, 0, 0, 255, "17 second context: glClear with the default clear colour (alpha 0)");
+  expect_mask(all_on, "17 second context: the default mask");
+  rect(0, 0, 32, 32, 1.0f, 0.0f, 1.0f, 0.0f);
+  expect_pixel(16, 16, 255, 0, 255, 255, "17 second context: draw with alpha 0");
+  expect_no_error("17");
+  glXMakeCurrent(dpy, win, first);
+  glXDestroyContext(dpy, ctx);
+  rect(0, 0, 32, 32, 0.0f, 1.0f, 0.0f, 0.0f);
+  expect_pixel(16, 16, 0, 255, 0, 255, "17 first context again: draw with alpha 0");
 }
 
 /* The sanity pass on a config with 8 bits of alpha: alpha is stored and read back as written. */
@@ -567,14 +635,64 @@ static void run_window(Display* dpy, int doublebuffer, int alpha) {
   GLXContext ctx = glXCreateNewContext(dpy, cfg, GLX_RGBA_TYPE, NULL, True);
   if (!ctx || !glXMakeCurrent(dpy, win, ctx)) die("[%s] cannot make a context current", tag);
   if (!fb_attachment_param) load_entry_points();
-  if (alpha)
+  if (alpha) {
     run_with_alpha(dpy, win, vi->visual);
-  else
+  } else {
     run_no_alpha(dpy, win, vi->visual, doublebuffer);
+    run_second_context(dpy, win, cfg, ctx);
+  }
   glXMakeCurrent(dpy, None, NULL);
   glXDestroyContext(dpy, ctx);
   XDestroyWindow(dpy, win);
   XFree(vi);
+}
+
+/* 18: one context (of the alpha config) made current on an alpha GLXWindow and on a no-alpha GLXWindow
+ * of the same visual depth in turn: alpha is kept only where the drawable has it. GLXWindows, because
+ * Mesa's GLX gives a plain X window the config of the context made current on it. */
+static void run_moving_context(Display* dpy) {
+  XVisualInfo *vi_rgb = NULL, *vi_rgba = NULL;
+  GLXFBConfig rgb = find_config(dpy, 1, 0, &vi_rgb), rgba = find_config(dpy, 1, 8, &vi_rgba);
+  if (!rgb || !rgba || vi_rgb->depth != vi_rgba->depth) {
+    fprintf(stderr, "skip [%s] no pair of double-buffered RGB8 / RGBA8 window configs of one depth\n", tag);
+    return;
+  }
+  struct options o = {1, SIZE, SIZE, 0.0, "glx_rgb_alpha", 0};
+  Window x_rgb = create_window(dpy, vi_rgb, &o), x_rgba = create_window(dpy, vi_rgba, &o);
+  GLXWindow win_rgb = glXCreateWindow(dpy, rgb, x_rgb, NULL),
+            win_rgba = glXCreateWindow(dpy, rgba, x_rgba, NULL);
+  GLXContext ctx = glXCreateNewContext(dpy, rgba, GLX_RGBA_TYPE, NULL, True);
+  if (!ctx || !glXMakeContextCurrent(dpy, win_rgba, win_rgba, ctx))
+    die("[%s] cannot make a context current", tag);
+  ortho();
+  glDisable(GL_DITHER);
+  clear_rgba(0.0f, 0.0f, 1.0f, 0.5f);
+  expect_pixel(32, 32, 0, 0, 255, 128, "18 alpha window: clear with alpha 0.5");
+  if (!glXMakeContextCurrent(dpy, win_rgb, win_rgb, ctx))
+    die("[%s] cannot make the context current on the RGB window", tag);
+  check(get_int(GL_ALPHA_BITS) == 0, "18 RGB window: GL_ALPHA_BITS %d, expected 0", get_int(GL_ALPHA_BITS));
+  clear_rgba(0.0f, 1.0f, 0.0f, 0.5f);
+  rect(0, 0, 32, 32, 1.0f, 0.0f, 0.0f, 0.25f);
+  expect_pixel(48, 48, 0, 255, 0, 255, "18 RGB window: clear with alpha 0.5");
+  expect_pixel(16, 16, 255, 0, 0, 255, "18 RGB window: draw with alpha 0.25");
+  expect_mask(all_on, "18 RGB window");
+  if (!glXMakeContextCurrent(dpy, win_rgba, win_rgba, ctx))
+    die("[%s] cannot make the context current again", tag);
+  check(get_int(GL_ALPHA_BITS) == 8, "18 alpha window again: GL_ALPHA_BITS %d, expected 8",
+        get_int(GL_ALPHA_BITS));
+  clear_rgba(0.0f, 0.0f, 1.0f, 0.5f);
+  expect_pixel(32, 32, 0, 0, 255, 128, "18 alpha window again: clear with alpha 0.5");
+  rect(0, 0, 32, 32, 1.0f, 1.0f, 0.0f, 0.25f);
+  expect_pixel(16, 16, 255, 255, 0, 64, "18 alpha window again: draw with alpha 0.25");
+  expect_no_error("18");
+  glXMakeContextCurrent(dpy, None, None, NULL);
+  glXDestroyContext(dpy, ctx);
+  glXDestroyWindow(dpy, win_rgb);
+  glXDestroyWindow(dpy, win_rgba);
+  XDestroyWindow(dpy, x_rgb);
+  XDestroyWindow(dpy, x_rgba);
+  XFree(vi_rgb);
+  XFree(vi_rgba);
 }
 
 int main(int argc, char** argv) {
@@ -589,6 +707,8 @@ int main(int argc, char** argv) {
   run_window(dpy, 0, 0);
   tag = "rgba, double-buffered";
   run_window(dpy, 1, 8);
+  tag = "one context, two windows";
+  run_moving_context(dpy);
   XCloseDisplay(dpy);
   if (failures) fprintf(stderr, "%d check(s) failed\n", failures);
   return failures ? 1 : 0;
