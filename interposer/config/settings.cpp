@@ -51,6 +51,7 @@ ParseResult parse_settings(const char* (*getenv_fn)(const char*)) {
       r.problems.push_back(std::string("EGLRUN_SPOIL=") + v + " is not 0, 1 or auto; ignored");
   }
   flag("EGLRUN_PRESERVE_BACK", r.settings.preserve_back);
+  flag("EGLRUN_OPAQUE_ALPHA", r.settings.opaque_alpha);
   flag("EGLRUN_PROFILE", r.settings.profile);
   bool no_dl = false;
   flag("EGLRUN_NO_DLOPEN_INTERCEPT", no_dl);

@@ -25,6 +25,7 @@ struct Settings {
   bool force_xputimage = false;  // EGLRUN_NO_SHM=1
   Spoil spoil = Spoil::Auto;     // EGLRUN_SPOIL=0 presents every frame, 1 spoils, auto (default)
   bool preserve_back = true;     // EGLRUN_PRESERVE_BACK=0: back buffer undefined after a swap (no copy)
+  bool opaque_alpha = true;      // EGLRUN_OPAQUE_ALPHA=0: windows without alpha stored as RGBX (slower read)
   double fps_limit = 0;          // EGLRUN_FPS
   bool profile = false;          // EGLRUN_PROFILE=1
   bool intercept_dlopen = true;  // EGLRUN_NO_DLOPEN_INTERCEPT=1 turns run-time loading interception off

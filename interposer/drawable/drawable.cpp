@@ -59,6 +59,20 @@ void Drawable::release_images(EGLDisplay display) {
   chain_.reset();  // its images go with the last frame that still holds them
 }
 
+bool Drawable::opaque_alpha() const {
+  bool any = false;
+  if (chain_ && chain_->image(0)) {
+    if (!chain_->opaque()) return false;
+    any = true;
+  }
+  for (int i = 0; i < 2; ++i)
+    if (images_[i] != EGL_NO_IMAGE_KHR) {
+      if (!images_opaque_[i]) return false;
+      any = true;
+    }
+  return any;
+}
+
 bool Drawable::ensure_storage(EGLDisplay display, EGLContext current) {
   const int w = width(), h = height();
   const int wanted = has_front() && double_buffered ? 2 : 1;
@@ -73,14 +87,18 @@ bool Drawable::ensure_storage(EGLDisplay display, EGLContext current) {
   const auto* b = egl::backend(&error);
   if (!b) return false;
   EGLImageKHR fresh[2] = {EGL_NO_IMAGE_KHR, EGL_NO_IMAGE_KHR};
+  // Pixmaps and pbuffers keep the config's format: their contents are read as the config says
+  // (GLX_EXT_texture_from_pixmap samples them), and they are not on the per-frame path.
+  const ColorStorage storage =
+      kind == Kind::Window ? window_color_storage(*config) : ColorStorage{config->color_format, false};
   bool ok = true;
   for (int i = 0; i < wanted && ok; ++i) {
     if (i == 0 && chain_) {
-      chain_->ensure(display, current, w, h, config->color_format, &ok);
+      chain_->ensure(display, current, w, h, storage.format, storage.opaque_alpha, &ok);
       continue;
     }
     if (size_ok && images_[i] != EGL_NO_IMAGE_KHR) continue;
-    fresh[i] = make_texture_image(display, current, config->color_format, w, h);
+    fresh[i] = make_texture_image(display, current, storage.format, w, h, storage.opaque_alpha);
     if (fresh[i] == EGL_NO_IMAGE_KHR) {
       log::error(
           "cannot allocate a {}x{} colour buffer on the EGL device ({}): the drawable stays unrendered", w, h,
@@ -99,6 +117,7 @@ bool Drawable::ensure_storage(EGLDisplay display, EGLContext current) {
     if (images_[i] != EGL_NO_IMAGE_KHR && b->destroy_image(display, images_[i]))
       diagnostics::count_released(Object::EglImage);
     images_[i] = fresh[i];
+    images_opaque_[i] = storage.opaque_alpha;
   }
   if (!size_ok) {
     // A new size invalidates the other slot too; it is re-created when next wanted.

@@ -66,6 +66,9 @@ class Drawable {
   }
   // Double-buffered windows: the back buffer is a ring of images (drawable/swap_chain.hpp), else null.
   SwapChain* swap_chain() const { return chain_.get(); }
+  // Every colour image is stored with an alpha channel kept at 1.0 for a config without alpha
+  // (drawable/image_storage.hpp window_color_storage, gl/opaque_alpha.hpp). Drawable's mutex held.
+  bool opaque_alpha() const;
   int storage_width() const { return storage_w_; }
   int storage_height() const { return storage_h_; }
 
@@ -111,6 +114,7 @@ class Drawable {
   std::atomic<uint64_t> age_base_swap_{0};  // swap_count when the back buffer's contents were last lost
   std::atomic<uint64_t> generation_{0};
   EGLImageKHR images_[2] = {EGL_NO_IMAGE_KHR, EGL_NO_IMAGE_KHR};
+  bool images_opaque_[2] = {false, false};
   EGLImageKHR depth_image_ = EGL_NO_IMAGE_KHR;
   int depth_w_ = 0, depth_h_ = 0;
   int storage_w_ = 0, storage_h_ = 0;

@@ -63,6 +63,7 @@ bool Framebuffer::sync(EGLDisplay display, EGLContext current) {
   Drawable& d = *drawable_;
   std::lock_guard lock(d.mutex);
   if (!d.ensure_storage(display, current)) return false;
+  opaque_alpha_ = d.config->samples == 0 && d.opaque_alpha();
   if (fbo_ != 0 && generation_ == d.generation()) {
     follow_back();
     return true;

@@ -32,6 +32,8 @@ class Framebuffer {
   // False once the drawable's X window or GLX drawable is gone: the context should drop this view.
   bool drawable_alive() const { return !drawable_->destroyed && !drawable_->released; }
   bool multisampled() const { return samples_ > 0; }
+  // Colour stored with an alpha channel the application must not see (gl/opaque_alpha.hpp).
+  bool opaque_alpha() const { return opaque_alpha_; }
   // The back buffer's contents go to the front buffer (a swap, or a front buffer made on demand);
   // with a rectangle, only that part (glXCopySubBufferMESA).
   void copy_back_to_front();
@@ -88,6 +90,7 @@ class Framebuffer {
   GLuint resolve_color_[2] = {0, 0};
   int samples_ = 0;
   bool flip_y_ = false;
+  bool opaque_alpha_ = false;
   uint64_t generation_ = ~uint64_t{0};
   int attached_w_ = 0, attached_h_ = 0;
   SwapChainView chain_view_;  // this context's renderbuffers over the swap chain's images

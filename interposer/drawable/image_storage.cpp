@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <string>
 
+#include "config/settings.hpp"
 #include "diagnostics/object_counts.hpp"
 #include "drawable/gl_state.hpp"
 #include "egl/backend.hpp"
@@ -19,7 +20,8 @@ using diagnostics::count_created;
 using diagnostics::count_released;
 using diagnostics::Object;
 
-EGLImageKHR make_texture_image(EGLDisplay display, EGLContext current, GLenum format, int width, int height) {
+EGLImageKHR make_texture_image(EGLDisplay display, EGLContext current, GLenum format, int width, int height,
+                               bool opaque) {
   std::string error;
   const auto* b = egl::backend(&error);
   if (!b) return EGL_NO_IMAGE_KHR;
@@ -41,6 +43,12 @@ EGLImageKHR make_texture_image(EGLDisplay display, EGLContext current, GLenum fo
   } else {
     glTexStorage2D_fn(GL_TEXTURE_2D, 1, format, width, height);
   }
+  if (opaque) {
+    // Not a clear through a framebuffer: no scissor, mask or conditional rendering of the
+    // application's applies to glClearTexImage.
+    static constexpr GLubyte kOpaqueBlack[4] = {0, 0, 0, 255};
+    glClearTexImage_fn(tex, 0, GL_RGBA, GL_UNSIGNED_BYTE, kOpaqueBlack);
+  }
   EGLImageKHR image =
       b->create_image(display, current, EGL_GL_TEXTURE_2D_KHR,
                       reinterpret_cast<EGLClientBuffer>(static_cast<uintptr_t>(tex)), nullptr);
@@ -49,6 +57,12 @@ EGLImageKHR make_texture_image(EGLDisplay display, EGLContext current, GLenum fo
   glBindTexture_fn(GL_TEXTURE_2D, static_cast<GLuint>(old_binding));
   if (image != EGL_NO_IMAGE_KHR) count_created(Object::EglImage);
   return image;
+}
+
+ColorStorage window_color_storage(const glx::FBConfigDesc& config) {
+  const bool opaque = config.color_format == GL_RGB8 && config.samples == 0 && !current_is_es() &&
+                      glClearTexImage_fn != nullptr && config::settings().opaque_alpha;
+  return {opaque ? GLenum(GL_RGBA8) : config.color_format, opaque};
 }
 
 GLenum depth_storage_format(const glx::FBConfigDesc& config) {

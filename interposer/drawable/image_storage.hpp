@@ -20,7 +20,20 @@ namespace eglrun::drawable {
 // GL_RGBA8 is stored as B8G8R8A8 on desktop GL (Mesa picks the pipe format from the glTexImage2D
 // format hint), the X visual's byte order, so the presenter's glReadPixels(GL_BGRA) is a memcpy
 // (tools/bench/readback_bench: ~0.3 ms at 1080p instead of ~0.9 ms from R8G8B8A8).
-EGLImageKHR make_texture_image(EGLDisplay display, EGLContext current, GLenum format, int width, int height);
+// opaque: the texture starts as opaque black (alpha 1.0), for buffers of windows without alpha that
+// are stored with an alpha channel (see window_color_storage).
+EGLImageKHR make_texture_image(EGLDisplay display, EGLContext current, GLenum format, int width, int height,
+                               bool opaque = false);
+
+// How a window's colour buffers for `config` are stored in the current context. 8-bit RGB without
+// alpha, single-sampled, in desktop GL: GL_RGBA8 (B8G8R8A8, which the presenter reads with a memcpy;
+// Mesa stores GL_RGB8 as RGBX, which no read format matches) kept opaque (gl/opaque_alpha.hpp).
+// Otherwise the config's own format.
+struct ColorStorage {
+  GLenum format;
+  bool opaque_alpha;
+};
+ColorStorage window_color_storage(const glx::FBConfigDesc& config);
 
 // The depth/stencil format a stand-in framebuffer uses for `config` in the current context:
 // OpenGL ES has no 32-bit fixed-point depth format, the float one holds as much. 0 for none.

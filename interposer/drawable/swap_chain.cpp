@@ -69,7 +69,8 @@ void SwapChain::Pool::reset(uint64_t allocation) {
   held_.fill(false);
 }
 
-bool SwapChain::ensure(EGLDisplay display, EGLContext current, int w, int h, GLenum format, bool* ok) {
+bool SwapChain::ensure(EGLDisplay display, EGLContext current, int w, int h, GLenum format, bool opaque,
+                       bool* ok) {
   *ok = true;
   if (images_[0] && images_[0]->width == w && images_[0]->height == h) return false;
   std::string error;
@@ -80,7 +81,7 @@ bool SwapChain::ensure(EGLDisplay display, EGLContext current, int w, int h, GLe
   }
   std::array<std::shared_ptr<SwapImage>, kImages> fresh;
   for (auto& slot : fresh) {
-    EGLImageKHR img = make_texture_image(display, current, format, w, h);
+    EGLImageKHR img = make_texture_image(display, current, format, w, h, opaque);
     if (img == EGL_NO_IMAGE_KHR) {
       log::error(
           "cannot allocate a {}x{} colour buffer on the EGL device ({}): the drawable stays unrendered", w, h,
@@ -94,6 +95,7 @@ bool SwapChain::ensure(EGLDisplay display, EGLContext current, int w, int h, GLe
   // Frames of the old size still in flight keep their images alive and are shown or dropped; their
   // give-back no longer concerns this allocation.
   images_ = std::move(fresh);
+  opaque_ = opaque;
   pool_->reset(++allocation_);
   shown_at_.fill(0);
   back_ = 0;

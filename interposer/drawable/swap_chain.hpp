@@ -72,8 +72,12 @@ class SwapChain {
   static constexpr size_t kMaxInFlight = 2;
 
   // With an EGL context current: makes kImages images of `format` at width x height unless they
-  // exist at that size. True when it made new images; *ok false on allocation failure.
-  bool ensure(EGLDisplay display, EGLContext current, int width, int height, GLenum format, bool* ok);
+  // exist at that size (opaque: starting with alpha 1.0, see make_texture_image). True when it made
+  // new images; *ok false on allocation failure.
+  bool ensure(EGLDisplay display, EGLContext current, int width, int height, GLenum format, bool opaque,
+              bool* ok);
+  // Whether the current images were made opaque.
+  bool opaque() const { return opaque_; }
 
   int back_index() const { return back_; }
   const std::shared_ptr<SwapImage>& image(int index) const { return images_[static_cast<size_t>(index)]; }
@@ -119,6 +123,7 @@ class SwapChain {
   std::array<std::shared_ptr<SwapImage>, kImages> images_;
   std::array<uint64_t, kImages> shown_at_{};  // swap number that showed the image's contents, 0 none
   int back_ = 0;
+  bool opaque_ = false;
   int last_presented_ = -1;
   uint64_t counter_ = 1;
   uint64_t allocation_ = 0;

@@ -5,6 +5,7 @@
 
 #include "drawable/buffer_mapping.hpp"
 #include "drawable/gl_state.hpp"
+#include "gl/opaque_alpha.hpp"
 #include "glx/context.hpp"
 #include "glx/frame_output.hpp"
 #include "log/log.hpp"
@@ -167,6 +168,7 @@ void bind_framebuffer(GLenum target, GLuint framebuffer, bool ext) {
   auto bind = ext ? glBindFramebufferEXT_fn : glBindFramebuffer_fn;
   if (framebuffer != 0 || c == nullptr || c->draw_fb == nullptr) {
     bind(target, framebuffer);
+    if (c != nullptr && target != GL_READ_FRAMEBUFFER) update_alpha_hold();
     return;
   }
   std::string error;
@@ -188,6 +190,7 @@ void bind_framebuffer(GLenum target, GLuint framebuffer, bool ext) {
     default:
       bind(target, framebuffer);  // the GL raises the error
   }
+  update_alpha_hold();
 }
 
 void delete_framebuffers(GLsizei n, const GLuint* framebuffers, bool ext) {
@@ -259,6 +262,7 @@ void named_read_buffer(GLuint framebuffer, GLenum src) {
 }
 
 bool answer_query(GLenum pname, GLint64* values, int* count) {
+  if (answer_mask_query(pname, -1, values, count)) return true;
   *count = 1;
   switch (pname) {
     case GL_DRAW_FRAMEBUFFER_BINDING:
@@ -313,6 +317,8 @@ void get_attachment_parameter(GLenum target, GLenum attachment, GLenum pname, GL
   glGetFramebufferAttachmentParameteriv_fn(target, mapped, pname, params);
   if (pname == GL_FRAMEBUFFER_ATTACHMENT_OBJECT_TYPE && params != nullptr && *params != GL_NONE)
     *params = GL_FRAMEBUFFER_DEFAULT;
+  if (pname == GL_FRAMEBUFFER_ATTACHMENT_ALPHA_SIZE && params != nullptr && hides_alpha(ctx(), fb->fbo()))
+    *params = 0;
 }
 
 void get_named_attachment_parameter(GLuint framebuffer, GLenum attachment, GLenum pname, GLint* params) {
@@ -326,6 +332,9 @@ void get_named_attachment_parameter(GLuint framebuffer, GLenum attachment, GLenu
                                                 params);
   if (mapped != GL_NONE && pname == GL_FRAMEBUFFER_ATTACHMENT_OBJECT_TYPE && params && *params != GL_NONE)
     *params = GL_FRAMEBUFFER_DEFAULT;
+  if (mapped != GL_NONE && pname == GL_FRAMEBUFFER_ATTACHMENT_ALPHA_SIZE && params &&
+      hides_alpha(ctx(), fb->fbo()))
+    *params = 0;
 }
 
 void get_named_framebuffer_parameter(GLuint framebuffer, GLenum pname, GLint* param) {
@@ -361,6 +370,7 @@ void blit_named(GLuint read, GLuint draw, GLint sx0, GLint sy0, GLint sx1, GLint
     if (samples == 0) source = c->read_fb->resolve_for_read(mask);
   }
   glBlitNamedFramebuffer_fn(source, dest, sx0, sy0, sx1, sy1, dx0, dy0, dx1, dy1, mask, filter);
+  if (dest != 0 && source != 0) after_blit(mask, source, dest);
 }
 
 GLuint named_target(GLuint framebuffer, bool for_read) {

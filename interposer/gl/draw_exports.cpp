@@ -7,6 +7,7 @@
 
 #include "entry.hpp"
 #include "export.hpp"
+#include "gl/opaque_alpha.hpp"
 #include "gl/preserve.hpp"
 #include "symbols/real.hpp"
 
@@ -27,6 +28,16 @@ __attribute__((noinline, cold)) void settle_clear_slow(GLbitfield mask) noexcept
   r::resolve_gl();
   entry::wrap(
       "glClear", [] {}, [&] { gl::settle_preserve_for_clear(mask); });
+}
+
+__attribute__((noinline, cold)) void clear_opaque_slow(GLbitfield mask) noexcept {
+  entry::wrap(
+      "glClear", [&] { r::glClear_fn(mask); }, [&] { gl::clear_opaque(mask); });
+}
+
+__attribute__((noinline)) void after_call_list_slow(const char* name) noexcept {
+  entry::wrap(
+      name, [] {}, [] { gl::after_call_list(); });
 }
 
 constexpr unsigned kDraws = gl::kDraws;
@@ -105,8 +116,17 @@ DRAW_SHIM(kDraws, glBegin, (GLenum m), (m))
 // Lists may read as well as draw (glCopyPixels, glAccum); a list compiled from here on never meets
 // a pending copy, so GL_COMPILE_AND_EXECUTE calls need no test of their own.
 DRAW_SHIM(kBoth, glNewList, (GLuint list, GLenum mode), (list, mode))
-DRAW_SHIM(kBoth, glCallList, (GLuint list), (list))
-DRAW_SHIM(kBoth, glCallLists, (GLsizei n, GLenum t, const void* lists), (n, t, lists))
+// A display list may set the colour mask behind eglrun's back (gl/opaque_alpha.hpp).
+EGLRUN_EXPORT void glCallList(GLuint list) {
+  if (!gl::preserve_idle) settle_slow("glCallList", kBoth);
+  r::glCallList_fn(list);
+  if (gl::alpha_held) after_call_list_slow("glCallList");
+}
+EGLRUN_EXPORT void glCallLists(GLsizei n, GLenum t, const void* lists) {
+  if (!gl::preserve_idle) settle_slow("glCallLists", kBoth);
+  r::glCallLists_fn(n, t, lists);
+  if (gl::alpha_held) after_call_list_slow("glCallLists");
+}
 DRAW_SHIM(kDraws, glRectd, (GLdouble a, GLdouble b, GLdouble c, GLdouble d), (a, b, c, d))
 DRAW_SHIM(kDraws, glRectdv, (const GLdouble* a, const GLdouble* b), (a, b))
 DRAW_SHIM(kDraws, glRectf, (GLfloat a, GLfloat b, GLfloat c, GLfloat d), (a, b, c, d))
@@ -154,6 +174,8 @@ EGLRUN_EXPORT void glEndConditionalRenderNV() {
 
 EGLRUN_EXPORT void glClear(GLbitfield mask) {
   if (!gl::preserve_idle) settle_clear_slow(mask);
+  // With alpha writes held off, a plain glClear would be a masked (slow) clear leaving alpha alone.
+  if (gl::alpha_held && (mask & GL_COLOR_BUFFER_BIT) != 0) return clear_opaque_slow(mask);
   r::glClear_fn(mask);
 }
 

@@ -4,9 +4,12 @@
 #include <GL/gl.h>
 #include <GL/glext.h>
 
+#include <algorithm>
+
 #include "entry.hpp"
 #include "export.hpp"
 #include "gl/default_framebuffer.hpp"
+#include "gl/opaque_alpha.hpp"
 #include "gl/preserve.hpp"
 #include "glx/context.hpp"
 #include "symbols/real.hpp"
@@ -293,6 +296,7 @@ EGLRUN_EXPORT void glCopyTextureSubImage3D(GLuint texture, GLint level, GLint xo
             auto* resolved = gl::begin_resolved_read(mask, true); \
             real_call;                                            \
             gl::end_resolved_read(resolved);                      \
+            gl::after_blit(mask, 0, 0);                           \
           }()))
 
 EGLRUN_EXPORT void glBlitFramebuffer(GLint sx0, GLint sy0, GLint sx1, GLint sy1, GLint dx0, GLint dy0,
@@ -308,4 +312,53 @@ EGLRUN_EXPORT void glDrawPixels(GLsizei w, GLsizei h, GLenum format, GLenum type
             SETTLE(gl::kDraws);
             gl::draw_pixels(w, h, format, type, pixels);
           }()));
+}
+
+// The colour mask and the attribute stack: see gl/opaque_alpha.hpp.
+EGLRUN_EXPORT void glColorMask(GLboolean r, GLboolean g, GLboolean b, GLboolean a) {
+  GL_WRAP(r::glColorMask_fn(r, g, b, a), gl::color_mask(-1, r, g, b, a, false));
+}
+EGLRUN_EXPORT void glColorMaski(GLuint i, GLboolean r, GLboolean g, GLboolean b, GLboolean a) {
+  GL_WRAP(r::glColorMaski_fn(i, r, g, b, a),
+          gl::color_mask(static_cast<int>(std::min<GLuint>(i, 64)), r, g, b, a, false));
+}
+EGLRUN_EXPORT void glColorMaskIndexedEXT(GLuint i, GLboolean r, GLboolean g, GLboolean b, GLboolean a) {
+  GL_WRAP(r::glColorMaskIndexedEXT_fn(i, r, g, b, a),
+          gl::color_mask(static_cast<int>(std::min<GLuint>(i, 64)), r, g, b, a, true));
+}
+EGLRUN_EXPORT void glPushAttrib(GLbitfield mask) { GL_WRAP(r::glPushAttrib_fn(mask), gl::push_attrib(mask)); }
+EGLRUN_EXPORT void glPopAttrib() { GL_WRAP(r::glPopAttrib_fn(), gl::pop_attrib()); }
+EGLRUN_EXPORT void glEndList() {
+  GL_WRAP(r::glEndList_fn(), ([&] {
+            r::glEndList_fn();
+            gl::update_alpha_hold();
+          }()));
+}
+
+namespace {
+template <typename T, typename Real>
+void get_indexed(GLenum pname, GLuint index, T* data, Real real) {
+  GLint64 v[4];
+  int n = 0;
+  if (data != nullptr && index < 64 && gl::answer_mask_query(pname, static_cast<int>(index), v, &n)) {
+    for (int i = 0; i < n; ++i) data[i] = static_cast<T>(v[i] != 0);
+    return;
+  }
+  real(pname, index, data);
+}
+}  // namespace
+
+EGLRUN_EXPORT void glGetBooleani_v(GLenum pname, GLuint index, GLboolean* data) {
+  GL_WRAP(r::glGetBooleani_v_fn(pname, index, data), get_indexed(pname, index, data, r::glGetBooleani_v_fn));
+}
+EGLRUN_EXPORT void glGetIntegeri_v(GLenum pname, GLuint index, GLint* data) {
+  GL_WRAP(r::glGetIntegeri_v_fn(pname, index, data), get_indexed(pname, index, data, r::glGetIntegeri_v_fn));
+}
+EGLRUN_EXPORT void glGetBooleanIndexedvEXT(GLenum pname, GLuint index, GLboolean* data) {
+  GL_WRAP(r::glGetBooleanIndexedvEXT_fn(pname, index, data),
+          get_indexed(pname, index, data, r::glGetBooleanIndexedvEXT_fn));
+}
+EGLRUN_EXPORT void glGetIntegerIndexedvEXT(GLenum pname, GLuint index, GLint* data) {
+  GL_WRAP(r::glGetIntegerIndexedvEXT_fn(pname, index, data),
+          get_indexed(pname, index, data, r::glGetIntegerIndexedvEXT_fn));
 }

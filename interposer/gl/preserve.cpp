@@ -44,7 +44,8 @@ bool clear_covers_back(const glx::Context& c, const Framebuffer& fb) {
   if (draw0 != GLint(drawable::kBackAttachment)) return false;
   GLboolean mask[4] = {GL_FALSE, GL_FALSE, GL_FALSE, GL_FALSE};
   glGetBooleanv_fn(GL_COLOR_WRITEMASK, mask);
-  if (!mask[0] || !mask[1] || !mask[2] || !mask[3]) return false;
+  // An opaque stand-in's alpha writes are held off but its clears write alpha 1.0 (gl/opaque_alpha).
+  if (!mask[0] || !mask[1] || !mask[2] || (!mask[3] && !fb.opaque_alpha())) return false;
   if (glIsEnabled_fn(GL_SCISSOR_TEST)) {
     GLint box[4] = {0, 0, 0, 0};
     glGetIntegerv_fn(GL_SCISSOR_BOX, box);

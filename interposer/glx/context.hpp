@@ -7,8 +7,10 @@
 #include <array>
 #include <atomic>
 #include <memory>
+#include <optional>
 #include <thread>
 #include <unordered_map>
+#include <vector>
 
 #include "drawable/framebuffer.hpp"
 #include "egl/backend.hpp"
@@ -43,10 +45,29 @@ struct Context {
   std::array<GLenum, 8> fb0_draw_buffers{};
   int fb0_draw_count = 0;
 
+  // gl/opaque_alpha.hpp: while an opaque stand-in is the draw framebuffer (alpha_held), the real
+  // colour mask holds alpha writes off and color_mask is the application's, per draw buffer.
+  static constexpr size_t kMaxDrawBuffers = 8;
+  using ColorMask = std::array<GLboolean, 4>;
+  std::array<ColorMask, kMaxDrawBuffers> color_mask = all_writable();
+  bool alpha_held = false;
+  // One entry per glPushAttrib: the application's mask when the push saved colour-buffer state.
+  using SavedMasks = std::optional<std::array<ColorMask, kMaxDrawBuffers>>;
+  std::vector<SavedMasks> attrib_masks;
+  bool lists_write_alpha = false;  // a display list was compiled with a colour mask that writes alpha
+  bool alpha_dirty = false;        // such a mask was executed while compiling (GL_COMPILE_AND_EXECUTE)
+
   // Facts about the GL behind the EGL context, read at its first make-current.
   bool has_pack_invert = false;
   bool has_flip_y = false;
   bool is_es = false;
+
+ private:
+  static std::array<ColorMask, kMaxDrawBuffers> all_writable() {
+    std::array<ColorMask, kMaxDrawBuffers> m{};
+    for (auto& x : m) x.fill(GL_TRUE);
+    return m;
+  }
 };
 
 // The calling thread's current context, or nullptr.

@@ -334,6 +334,10 @@ void copy_context(Display* dpy, GLXContext src, GLXContext dst, unsigned long ma
   // Framebuffer 0's draw buffers are eglrun's state: given to the destination's stand-in at its
   // next make-current (gl::carry_buffer_selection).
   if ((mask & GL_COLOR_BUFFER_BIT) != 0 && list_mode == 0) {
+    // The copied real mask has alpha held off if the source held it (gl/opaque_alpha.hpp): the
+    // application's mask goes along, and the destination re-applies it at its next make-current.
+    d->alpha_held = s->alpha_held;
+    if (s->alpha_held) d->color_mask = s->color_mask;
     d->fb0_draw_buffers = s->fb0_draw_buffers;
     d->fb0_draw_count = s->fb0_draw_count;
     if (d->fb0_draw_count == 0 && d->ever_current) {

@@ -95,7 +95,7 @@ bool spoiling() {
     const bool software = b != nullptr && b->device.software;
     const bool spoil = config::spoils(config::settings().spoil, software);
     if (software && config::settings().spoil == config::Spoil::Auto)
-      log::info("software renderer: every frame is shown, none spoiled (EGLRUN_SPOIL=1 spoils)");
+      log::debug("software renderer: every frame is shown, none spoiled (EGLRUN_SPOIL=1 spoils)");
     return spoil;
   }();
   return on;

@@ -5,6 +5,7 @@
 #include "diagnostics/fallback.hpp"
 #include "drawable/gl_state.hpp"
 #include "gl/default_framebuffer.hpp"
+#include "gl/opaque_alpha.hpp"
 #include "gl/preserve.hpp"
 #include "glx/api.hpp"
 #include "glx/errors.hpp"
@@ -92,6 +93,7 @@ void release(Context* ctx) {
   ctx->current_dpy = nullptr;
   set_current_context(nullptr);
   drawable::set_current_is_es(false);
+  gl::clear_alpha_hold();
 }
 
 void finish_release(Context* ctx, const egl::Backend* b) {
@@ -237,6 +239,9 @@ Bool make_current(Display* dpy, GLXDrawable draw, GLXDrawable read, GLXContext h
     ctx->draw_fb = ctx->read_fb = nullptr;
     if (was_default_draw) glBindFramebuffer_fn(GL_FRAMEBUFFER, 0);
   }
+  // Alpha writes held off exactly while an opaque stand-in is drawn to (gl/opaque_alpha.hpp); forced,
+  // as glXCopyContext may have set this context's mask while it was not current.
+  gl::update_alpha_hold(true);
   ctx->ever_current = true;
   sweep_framebuffers(*ctx, false);
   return True;

@@ -6,7 +6,7 @@
 set -euo pipefail
 eglrun=$1; bench=$2
 run() {  # prints the program's log; the empty scene at 1080p renders far faster than it can be shown
-  "$@" "$eglrun" -v -- "$bench" --scene empty --size 1920x1080 --seconds 6 2>&1 >/dev/null
+  "$@" "$eglrun" -v -v -- "$bench" --scene empty --size 1920x1080 --seconds 6 2>&1 >/dev/null
 }
 log=$(run env -u EGLRUN_SPOIL EGLRUN_PROFILE=1)
 echo "$log" | grep -E "profile|spoil" || true

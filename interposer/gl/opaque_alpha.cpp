@@ -1,0 +1,248 @@
+#include "gl/opaque_alpha.hpp"
+
+#include <algorithm>
+
+#include "drawable/gl_state.hpp"
+#include "glx/context.hpp"
+#include "symbols/real.hpp"
+
+// Last include: poisons every interposed name in the code below.
+#include "symbols/poison.hpp"
+
+namespace eglrun::gl {
+
+using namespace eglrun::real;
+using Mask = glx::Context::ColorMask;
+
+namespace {
+
+GLuint binding(GLenum pname) {
+  GLint v = 0;
+  glGetIntegerv_fn(pname, &v);
+  return static_cast<GLuint>(v);
+}
+
+bool has_display_lists(const glx::Context& c) {
+  return !c.is_es && !c.request.core_profile && !(c.request.forward_compatible && c.request.major >= 3);
+}
+
+// GL_LIST_MODE, or -1 inside glBegin/glEnd: our own GL calls would then be compiled into the list
+// (or fail), so the mask is left alone until glEndList.
+GLint list_mode(const glx::Context& c) {
+  if (!has_display_lists(c)) return 0;
+  GLint mode = -1;
+  glGetIntegerv_fn(GL_LIST_MODE, &mode);
+  return mode;
+}
+
+bool uniform(const std::array<Mask, glx::Context::kMaxDrawBuffers>& m) {
+  return std::all_of(m.begin(), m.end(), [&](const Mask& x) { return x == m[0]; });
+}
+
+// The real mask: the application's, with alpha off while `hold` (or on while `write_alpha`).
+void apply_masks(const glx::Context& c, bool hold, bool write_alpha = false) {
+  auto alpha = [&](GLboolean a) { return write_alpha ? GLboolean(GL_TRUE) : hold ? GLboolean(GL_FALSE) : a; };
+  const auto& m = c.color_mask;
+  if (uniform(m) || glColorMaski_fn == nullptr) {
+    glColorMask_fn(m[0][0], m[0][1], m[0][2], alpha(m[0][3]));
+    return;
+  }
+  for (GLuint i = 0; i < m.size(); ++i) glColorMaski_fn(i, m[i][0], m[i][1], m[i][2], alpha(m[i][3]));
+}
+
+// The real mask of every draw buffer (what the application sees while nothing is held).
+void read_real_masks(glx::Context& c) {
+  if (glGetBooleani_v_fn == nullptr) {
+    glGetBooleanv_fn(GL_COLOR_WRITEMASK, c.color_mask[0].data());
+    c.color_mask.fill(c.color_mask[0]);
+    return;
+  }
+  for (GLuint i = 0; i < c.color_mask.size(); ++i)
+    glGetBooleani_v_fn(GL_COLOR_WRITEMASK, i, c.color_mask[i].data());
+}
+
+bool stand_in_drawn(const glx::Context& c) {
+  return c.draw_fb != nullptr && c.draw_fb->opaque_alpha() && c.draw_fb->fbo() != 0 &&
+         binding(GL_DRAW_FRAMEBUFFER_BINDING) == c.draw_fb->fbo();
+}
+
+// Sets the bound draw stand-in's alpha back to 1.0 (anywhere else it is 1.0 already, so the whole
+// buffer, scissor and all), then the real mask to c.color_mask, held as c.alpha_held says.
+void restore_alpha(const glx::Context& c) {
+  GLfloat color[4] = {0, 0, 0, 0};
+  glGetFloatv_fn(GL_COLOR_CLEAR_VALUE, color);
+  const GLboolean scissor = glIsEnabled_fn(GL_SCISSOR_TEST);
+  if (scissor) glDisable_fn(GL_SCISSOR_TEST);
+  glColorMask_fn(GL_FALSE, GL_FALSE, GL_FALSE, GL_TRUE);
+  glClearColor_fn(0, 0, 0, 1.0f);
+  glClear_fn(GL_COLOR_BUFFER_BIT);
+  glClearColor_fn(color[0], color[1], color[2], color[3]);
+  if (scissor) glEnable_fn(GL_SCISSOR_TEST);
+  apply_masks(c, c.alpha_held);
+}
+
+}  // namespace
+
+void update_alpha_hold(bool force) {
+  glx::Context* c = glx::current_context();
+  if (c == nullptr) {
+    alpha_held = false;
+    return;
+  }
+  if (list_mode(*c) != 0) return;  // again at glEndList
+  const bool hold = stand_in_drawn(*c);
+  if (hold && !c->alpha_held) read_real_masks(*c);  // what the application set while nothing was held
+  if (hold != c->alpha_held || (force && hold)) apply_masks(*c, hold);
+  c->alpha_held = alpha_held = hold;
+  if (c->alpha_dirty && hold) restore_alpha(*c);  // glColorMask in GL_COMPILE_AND_EXECUTE
+  c->alpha_dirty = false;
+}
+
+void clear_alpha_hold() { alpha_held = false; }
+
+void color_mask(int index, GLboolean r, GLboolean g, GLboolean b, GLboolean a, bool ext) {
+  glx::Context* c = glx::current_context();
+  auto set = [&](GLboolean alpha) {
+    if (index < 0)
+      glColorMask_fn(r, g, b, alpha);
+    else if (ext)
+      glColorMaskIndexedEXT_fn(static_cast<GLuint>(index), r, g, b, alpha);
+    else
+      glColorMaski_fn(static_cast<GLuint>(index), r, g, b, alpha);
+  };
+  if (c == nullptr) {
+    set(a);
+    return;
+  }
+  const GLint mode = list_mode(*c);
+  if (mode != 0) {
+    // Compiled as asked, so the list is right wherever it is called; when it lets alpha be written,
+    // alpha is set back to 1.0 after every call of a list while alpha is held (after_call_list).
+    set(a);
+    if (a) c->lists_write_alpha = true;
+    if (mode != GL_COMPILE_AND_EXECUTE || !c->alpha_held || index >= static_cast<int>(c->color_mask.size()))
+      return;
+    if (a) c->alpha_dirty = true;  // executed too: set back at glEndList
+  } else if (!c->alpha_held || index >= static_cast<int>(c->color_mask.size())) {
+    set(a);  // nothing held, or the GL's GL_INVALID_VALUE
+    return;
+  }
+  for (size_t i = 0; i < c->color_mask.size(); ++i)
+    if (index < 0 || static_cast<size_t>(index) == i) c->color_mask[i] = {r, g, b, a};
+  if (mode == 0) set(GL_FALSE);
+}
+
+void push_attrib(GLbitfield mask) {
+  glx::Context* c = glx::current_context();
+  if (c == nullptr || list_mode(*c) != 0) {
+    glPushAttrib_fn(mask);
+    return;
+  }
+  const GLuint depth = binding(GL_ATTRIB_STACK_DEPTH);
+  glPushAttrib_fn(mask);
+  if (binding(GL_ATTRIB_STACK_DEPTH) == depth) return;  // overflow: nothing pushed
+  glx::Context::SavedMasks saved;
+  if ((mask & GL_COLOR_BUFFER_BIT) != 0) {
+    if (!c->alpha_held) read_real_masks(*c);
+    saved = c->color_mask;
+  }
+  c->attrib_masks.push_back(saved);
+}
+
+void pop_attrib() {
+  glx::Context* c = glx::current_context();
+  if (c == nullptr || list_mode(*c) != 0) {
+    glPopAttrib_fn();
+    return;
+  }
+  const GLuint depth = binding(GL_ATTRIB_STACK_DEPTH);
+  glPopAttrib_fn();
+  if (binding(GL_ATTRIB_STACK_DEPTH) == depth || c->attrib_masks.empty()) return;  // underflow
+  const auto saved = c->attrib_masks.back();
+  c->attrib_masks.pop_back();
+  if (!saved) return;
+  // The GL restored the real mask of the push, held or not as the binding was then.
+  c->color_mask = *saved;
+  apply_masks(*c, c->alpha_held);
+}
+
+void after_call_list() {
+  glx::Context* c = glx::current_context();
+  if (c == nullptr || !c->alpha_held || list_mode(*c) != 0) return;
+  if (c->lists_write_alpha) {
+    // A list may have written alpha with a mask of its own: the mask it left is the application's.
+    read_real_masks(*c);
+    restore_alpha(*c);
+    return;
+  }
+  Mask real{};
+  glGetBooleanv_fn(GL_COLOR_WRITEMASK, real.data());
+  const Mask& seen = c->color_mask[0];
+  if (real[0] == seen[0] && real[1] == seen[1] && real[2] == seen[2]) return;
+  // The list set the mask (alpha off, as all this context's lists do): that is now the application's.
+  read_real_masks(*c);
+  apply_masks(*c, true);
+}
+
+void clear_opaque(GLbitfield mask) {
+  glx::Context* c = glx::current_context();
+  if (c == nullptr || !c->alpha_held || list_mode(*c) != 0) {
+    glClear_fn(mask);  // compiled: it runs with the mask of its time (alpha held: a masked clear)
+    return;
+  }
+  GLfloat color[4] = {0, 0, 0, 0};
+  glGetFloatv_fn(GL_COLOR_CLEAR_VALUE, color);
+  glClearColor_fn(color[0], color[1], color[2], 1.0f);
+  apply_masks(*c, false, true);
+  glClear_fn(mask);
+  apply_masks(*c, true);
+  glClearColor_fn(color[0], color[1], color[2], color[3]);
+}
+
+void after_blit(GLbitfield mask, GLuint read_fbo, GLuint draw_fbo) {
+  glx::Context* c = glx::current_context();
+  if (c == nullptr || (mask & GL_COLOR_BUFFER_BIT) == 0 || c->draw_fb == nullptr ||
+      !c->draw_fb->opaque_alpha())
+    return;
+  drawable::ScopedFramebufferBindings saved;
+  if (read_fbo != 0) glBindFramebuffer_fn(GL_READ_FRAMEBUFFER, read_fbo);
+  if (draw_fbo != 0) glBindFramebuffer_fn(GL_DRAW_FRAMEBUFFER, draw_fbo);
+  const GLuint target = binding(GL_DRAW_FRAMEBUFFER_BINDING);
+  if (target != c->draw_fb->fbo() || list_mode(*c) != 0) return;
+  if (binding(GL_READ_FRAMEBUFFER_BINDING) == target) return;  // alpha 1.0 copied onto alpha 1.0
+  GLint read_buffer = GL_NONE, alpha_bits = 0;
+  glGetIntegerv_fn(GL_READ_BUFFER, &read_buffer);
+  if (read_buffer != GL_NONE)
+    glGetFramebufferAttachmentParameteriv_fn(GL_READ_FRAMEBUFFER, static_cast<GLenum>(read_buffer),
+                                             GL_FRAMEBUFFER_ATTACHMENT_ALPHA_SIZE, &alpha_bits);
+  if (alpha_bits == 0) return;  // no alpha comes in: blits write 1.0
+  // Blits ignore the colour mask, so the source's alpha arrived.
+  if (!c->alpha_held) read_real_masks(*c);  // to restore after
+  restore_alpha(*c);
+}
+
+bool answer_mask_query(GLenum pname, int index, GLint64* values, int* count) {
+  glx::Context* c = glx::current_context();
+  if (c == nullptr) return false;
+  if (pname == GL_ALPHA_BITS && index < 0 && c->draw_fb != nullptr && c->draw_fb->opaque_alpha() &&
+      binding(GL_DRAW_FRAMEBUFFER_BINDING) == c->draw_fb->fbo()) {
+    values[0] = 0;
+    *count = 1;
+    return true;
+  }
+  if (pname != GL_COLOR_WRITEMASK || !c->alpha_held) return false;
+  if (index >= static_cast<int>(c->color_mask.size())) return false;  // the GL's GL_INVALID_VALUE
+  const Mask& m = c->color_mask[static_cast<size_t>(std::max(index, 0))];
+  for (int i = 0; i < 4; ++i) values[i] = m[static_cast<size_t>(i)] ? 1 : 0;
+  *count = 4;
+  return true;
+}
+
+bool hides_alpha(const glx::Context* c, GLuint fbo) {
+  if (c == nullptr) return false;
+  for (const auto* fb : {c->draw_fb, c->read_fb})
+    if (fb != nullptr && fb->opaque_alpha() && fb->fbo() == fbo) return true;
+  return false;
+}
+
+}  // namespace eglrun::gl

@@ -1,0 +1,49 @@
+// Windows whose GLX config has no alpha (the 24-bit visual nearly every program uses) are stored
+// with an alpha channel: Mesa keeps 8-bit RGB as RGBX, which no glReadPixels format reads as a
+// memcpy, while B8G8R8A8 reads straight into the X image (docs/performance.md, "Read-back format").
+// The application must still see a framebuffer without alpha (alpha reads 1.0, GL_DST_ALPHA blends
+// as 1.0, GL_ALPHA_BITS is 0), so the stored alpha is kept at 1.0: the images start opaque, alpha
+// writes are held off while such a stand-in is the draw framebuffer (the application's colour mask
+// is kept aside and answered to glGet), clears write alpha 1.0 in the same clear, and a blit that
+// brings alpha in from a buffer that has some is followed by an alpha-only clear of its rectangle.
+// Limits (docs/compatibility.md): a display list that sets the colour mask writes alpha while it
+// runs (the mask is held off again when it returns).
+#pragma once
+
+#include <GL/gl.h>
+
+namespace eglrun::glx {
+struct Context;
+}
+
+namespace eglrun::gl {
+
+// True while the context current in this thread holds alpha writes off (an opaque stand-in is its
+// draw framebuffer): the fast paths of glClear and glCallList test it.
+inline thread_local bool alpha_held = false;
+
+// After anything that may change whether an opaque stand-in is bound for drawing: binds, make
+// current, glEndList. `force` re-applies the mask even when the hold did not change.
+void update_alpha_hold(bool force = false);
+// make-current to no context (or to one without a drawable).
+void clear_alpha_hold();
+
+// The intercepted calls. index < 0: every draw buffer.
+void color_mask(int index, GLboolean r, GLboolean g, GLboolean b, GLboolean a, bool ext);
+void push_attrib(GLbitfield mask);
+void pop_attrib();
+// glCallList(s) with alpha held: a display list may have set the colour mask with the real GL.
+void after_call_list();
+// glClear(mask) with alpha held and GL_COLOR_BUFFER_BIT in it: one clear that also writes alpha 1.0.
+void clear_opaque(GLbitfield mask);
+// After a blit with GL_COLOR_BUFFER_BIT into the stand-in bound for drawing (or `draw_fbo`, for the
+// named form): restores alpha 1.0 when the source buffer had alpha to bring in.
+void after_blit(GLbitfield mask, GLuint read_fbo, GLuint draw_fbo);
+
+// glGet of GL_COLOR_WRITEMASK (the application's mask) and GL_ALPHA_BITS (0) while they differ
+// from the GL's; false otherwise. `index` < 0 for the unindexed query.
+bool answer_mask_query(GLenum pname, int index, GLint64* values, int* count);
+// glGetFramebufferAttachmentParameteriv(GL_FRAMEBUFFER_ATTACHMENT_ALPHA_SIZE) of a stand-in.
+bool hides_alpha(const glx::Context* c, GLuint fbo);
+
+}  // namespace eglrun::gl
