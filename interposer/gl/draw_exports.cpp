@@ -35,6 +35,13 @@ __attribute__((noinline, cold)) void clear_opaque_slow(GLbitfield mask) noexcept
       "glClear", [&] { r::glClear_fn(mask); }, [&] { gl::clear_opaque(mask); });
 }
 
+__attribute__((noinline, cold)) void clear_buffer_opaque_slow(GLint drawbuffer,
+                                                              const GLfloat* value) noexcept {
+  entry::wrap(
+      "glClearBufferfv", [&] { r::glClearBufferfv_fn(GL_COLOR, drawbuffer, value); },
+      [&] { gl::clear_color_buffer(0, drawbuffer, value); });
+}
+
 __attribute__((noinline)) void after_call_list_slow(const char* name) noexcept {
   entry::wrap(
       name, [] {}, [] { gl::after_call_list(); });
@@ -188,4 +195,10 @@ EGLRUN_EXPORT void glClear(GLbitfield mask) {
 
 CLEAR_BUFFER_SHIM(glClearBufferiv, GLint)
 CLEAR_BUFFER_SHIM(glClearBufferuiv, GLuint)
-CLEAR_BUFFER_SHIM(glClearBufferfv, GLfloat)
+
+EGLRUN_EXPORT void glClearBufferfv(GLenum buffer, GLint drawbuffer, const GLfloat* value) {
+  if (!gl::preserve_idle) settle_slow("glClearBufferfv", buffer == GL_COLOR ? kDraws : 0);
+  // As glClear: with alpha held off this would be a masked clear leaving alpha alone.
+  if (gl::alpha_held && buffer == GL_COLOR) return clear_buffer_opaque_slow(drawbuffer, value);
+  r::glClearBufferfv_fn(buffer, drawbuffer, value);
+}

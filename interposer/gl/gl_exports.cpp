@@ -166,7 +166,11 @@ EGLRUN_EXPORT void glClearNamedFramebufferuiv(GLuint fb, GLenum buffer, GLint dr
 EGLRUN_EXPORT void glClearNamedFramebufferfv(GLuint fb, GLenum buffer, GLint drawbuffer,
                                              const GLfloat* value) {
   GL_WRAP(r::glClearNamedFramebufferfv_fn(fb, buffer, drawbuffer, value), ([&] {
-            if (fb == 0 && buffer == GL_COLOR) SETTLE(gl::kDraws);
+            if (fb == 0 && buffer == GL_COLOR) {
+              SETTLE(gl::kDraws);
+              gl::clear_color_buffer(gl::named_target(fb), drawbuffer, value);  // alpha stays 1.0
+              return;
+            }
             r::glClearNamedFramebufferfv_fn(gl::named_target(fb), buffer, drawbuffer, value);
           }()));
 }

@@ -199,6 +199,32 @@ void clear_opaque(GLbitfield mask) {
   glClearColor_fn(color[0], color[1], color[2], color[3]);
 }
 
+void clear_color_buffer(GLuint fbo, GLint drawbuffer, const GLfloat* value) {
+  glx::Context* c = glx::current_context();
+  auto real = [&](const GLfloat* v) {
+    if (fbo != 0)
+      glClearNamedFramebufferfv_fn(fbo, GL_COLOR, drawbuffer, v);
+    else
+      glClearBufferfv_fn(GL_COLOR, drawbuffer, v);
+  };
+  const bool opaque = c != nullptr && value != nullptr && drawbuffer >= 0 &&
+                      drawbuffer < static_cast<GLint>(c->color_mask.size()) &&
+                      (fbo == 0 ? c->alpha_held : hides_alpha(c, fbo));
+  if (!opaque || list_mode(*c) != 0) {
+    real(value);
+    return;
+  }
+  const GLfloat opaque_value[4] = {value[0], value[1], value[2], 1.0f};
+  if (!c->alpha_held) read_real_masks(*c);  // to restore after
+  const Mask& m = c->color_mask[static_cast<size_t>(drawbuffer)];
+  if (glColorMaski_fn != nullptr)
+    glColorMaski_fn(static_cast<GLuint>(drawbuffer), m[0], m[1], m[2], GL_TRUE);
+  else
+    glColorMask_fn(m[0], m[1], m[2], GL_TRUE);
+  real(opaque_value);
+  apply_masks(*c, c->alpha_held);
+}
+
 void after_blit(GLbitfield mask, GLuint read_fbo, GLuint draw_fbo) {
   glx::Context* c = glx::current_context();
   if (c == nullptr || (mask & GL_COLOR_BUFFER_BIT) == 0 || c->draw_fb == nullptr ||

@@ -36,6 +36,11 @@ void pop_attrib();
 void after_call_list();
 // glClear(mask) with alpha held and GL_COLOR_BUFFER_BIT in it: one clear that also writes alpha 1.0.
 void clear_opaque(GLbitfield mask);
+// glClearBufferfv(GL_COLOR, drawbuffer, value) (fbo 0: the bound draw framebuffer) or
+// glClearNamedFramebufferfv of the stand-in `fbo`: into an opaque stand-in it clears alpha to 1.0
+// (a fast clear, not one masked by the held alpha; and a named clear of a stand-in that is not bound
+// would otherwise write the value's alpha).
+void clear_color_buffer(GLuint fbo, GLint drawbuffer, const GLfloat* value);
 // After a blit with GL_COLOR_BUFFER_BIT into the stand-in bound for drawing (or `draw_fbo`, for the
 // named form): restores alpha 1.0 when the source buffer had alpha to bring in.
 void after_blit(GLbitfield mask, GLuint read_fbo, GLuint draw_fbo);

@@ -66,6 +66,7 @@ static PFNGLRENDERBUFFERSTORAGEPROC renderbuffer_storage;
 static PFNGLFRAMEBUFFERRENDERBUFFERPROC framebuffer_renderbuffer;
 static PFNGLBLITFRAMEBUFFERPROC blit_framebuffer;
 static PFNGLCLEARBUFFERFVPROC clear_bufferfv;
+static PFNGLCLEARNAMEDFRAMEBUFFERFVPROC clear_named_fv; /* NULL below GL 4.5 */
 static PFNGLWINDOWPOS2IPROC window_pos2i;
 static PFNGLGETBOOLEANI_VPROC get_booleani_v; /* NULL below GL 3.0 */
 static PFNGLGETINTEGERI_VPROC get_integeri_v;
@@ -90,6 +91,10 @@ static void load_entry_points(void) {
   if (version) major = atoi(version);
   get_booleani_v = major >= 3 ? (PFNGLGETBOOLEANI_VPROC)proc("glGetBooleani_v") : NULL;
   get_integeri_v = major >= 3 ? (PFNGLGETINTEGERI_VPROC)proc("glGetIntegeri_v") : NULL;
+  const int minor = version && strchr(version, '.') ? atoi(strchr(version, '.') + 1) : 0;
+  clear_named_fv = major > 4 || (major == 4 && minor >= 5)
+                       ? (PFNGLCLEARNAMEDFRAMEBUFFERFVPROC)proc("glClearNamedFramebufferfv")
+                       : NULL;
 }
 
 static GLint get_int(GLenum e) {
@@ -410,6 +415,29 @@ static void run_no_alpha(Display* dpy, Window win, const Visual* vis, int double
   clear_bufferfv(GL_COLOR, 0, clear_value);
   expect_pixel(32, 32, 102, 51, 204, 255, "10 glClearBufferfv with alpha 0");
   expect_alpha_one(32, 32, "10 glClearBufferfv");
+  /* with the application's own mask: green stays */
+  const GLboolean no_green[4] = {GL_TRUE, GL_FALSE, GL_TRUE, GL_TRUE};
+  set_mask(no_green);
+  const GLfloat other_value[4] = {0.0f, 1.0f, 0.0f, 0.0f};
+  clear_bufferfv(GL_COLOR, 0, other_value);
+  set_mask(all_on);
+  expect_pixel(32, 32, 0, 51, 0, 255, "10 glClearBufferfv with glColorMask(1,0,1,1) keeps green");
+  expect_mask(all_on, "10 after the masked glClearBufferfv");
+  /* framebuffer 0 cleared by name while the application's FBO is bound */
+  if (clear_named_fv != NULL) {
+    struct fbo named = make_rgba8_fbo();
+    bind_framebuffer(GL_FRAMEBUFFER, named.fb);
+    const GLfloat named_value[4] = {0.2f, 0.6f, 0.4f, 0.0f};
+    clear_named_fv(0, GL_COLOR, 0, named_value);
+    bind_framebuffer(GL_FRAMEBUFFER, 0);
+    expect_pixel(32, 32, 51, 153, 102, 255, "10 glClearNamedFramebufferfv(0) with alpha 0, an FBO bound");
+    expect_alpha_one(32, 32, "10 glClearNamedFramebufferfv(0)");
+    free_fbo(named);
+  } else {
+    printf("skip [%s] 10 glClearNamedFramebufferfv: GL below 4.5\n", tag);
+  }
+  expect_no_error("10 clears");
+  clear_bufferfv(GL_COLOR, 0, clear_value); /* the window as the checks below expect it */
 
   /* 11 */
   static unsigned char block[16 * 16 * 4];
