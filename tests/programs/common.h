@@ -34,6 +34,29 @@ __attribute__((noreturn)) static inline void die(const char* fmt, ...) {
   exit(1);
 }
 
+/* Self-checking programs: one "ok"/"FAIL" line per check on stderr, prefixed by "[check_tag] " when
+ * set; check_failures counts the FAILs for the exit status. */
+static int check_failures = 0;
+static const char* check_tag = NULL;
+
+__attribute__((format(printf, 2, 3))) static inline void check(int ok, const char* what, ...) {
+  va_list ap;
+  va_start(ap, what);
+  fputs(ok ? "ok   " : "FAIL ", stderr);
+  if (check_tag != NULL) fprintf(stderr, "[%s] ", check_tag);
+  vfprintf(stderr, what, ap);
+  fputc('\n', stderr);
+  va_end(ap);
+  if (!ok) ++check_failures;
+}
+
+/* A GL or GLX entry point that must exist. */
+static inline void* gl_proc(const char* name) {
+  void* p = (void*)glXGetProcAddressARB((const GLubyte*)name);
+  if (!p) die("glXGetProcAddressARB(%s) returned NULL", name);
+  return p;
+}
+
 __attribute__((noreturn)) static inline void usage(const char* prog) {
   fprintf(stderr,
           "usage: %s [--frames N] [--size WxH] [--hold SECONDS] [--name NAME]%s\n"

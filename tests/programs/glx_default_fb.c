@@ -32,24 +32,7 @@ typedef void (*PFN_BlitFramebuffer)(GLint, GLint, GLint, GLint, GLint, GLint, GL
                                     GLenum);
 typedef void (*PFN_WindowPos2i)(GLint, GLint);
 
-static int failures = 0;
 static int skip_front = 0; /* --skip-front: Mesa's drisw reads front buffers back as black */
-
-static void check(int ok, const char* what, ...) {
-  va_list ap;
-  va_start(ap, what);
-  fputs(ok ? "ok   " : "FAIL ", stderr);
-  vfprintf(stderr, what, ap);
-  fputc('\n', stderr);
-  va_end(ap);
-  if (!ok) ++failures;
-}
-
-static void* proc(const char* name) {
-  void* p = (void*)glXGetProcAddressARB((const GLubyte*)name);
-  if (!p) die("glXGetProcAddressARB(%s) returned NULL", name);
-  return p;
-}
 
 static GLint get_int(GLenum e) {
   GLint v = -1;
@@ -151,7 +134,7 @@ static void check_multisampled(Display* dpy) {
   glClearColor(0.0f, 0.0f, 1.0f, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
   glDisable(GL_SCISSOR_TEST);
-  ((PFN_WindowPos2i)proc("glWindowPos2i"))(40, 40);
+  ((PFN_WindowPos2i)gl_proc("glWindowPos2i"))(40, 40);
   glCopyPixels(0, 0, 16, 16, GL_COLOR);
   expect_no_error("glCopyPixels within a multisampled window");
   expect_rgb(45, 45, 0, 0, 255, "the copied pixels");
@@ -176,13 +159,13 @@ static void check_multisampled(Display* dpy) {
   glDeleteTextures(1, &tex);
 
   /* glBlitFramebuffer into a single-sampled FBO. */
-  PFN_GenFramebuffers gen_fb = (PFN_GenFramebuffers)proc("glGenFramebuffers");
-  PFN_BindFramebuffer bind_fb = (PFN_BindFramebuffer)proc("glBindFramebuffer");
-  PFN_GenRenderbuffers gen_rb = (PFN_GenRenderbuffers)proc("glGenRenderbuffers");
-  PFN_BindRenderbuffer bind_rb = (PFN_BindRenderbuffer)proc("glBindRenderbuffer");
-  PFN_RenderbufferStorage rb_storage = (PFN_RenderbufferStorage)proc("glRenderbufferStorage");
-  PFN_FramebufferRenderbuffer fb_rb = (PFN_FramebufferRenderbuffer)proc("glFramebufferRenderbuffer");
-  PFN_BlitFramebuffer blit = (PFN_BlitFramebuffer)proc("glBlitFramebuffer");
+  PFN_GenFramebuffers gen_fb = (PFN_GenFramebuffers)gl_proc("glGenFramebuffers");
+  PFN_BindFramebuffer bind_fb = (PFN_BindFramebuffer)gl_proc("glBindFramebuffer");
+  PFN_GenRenderbuffers gen_rb = (PFN_GenRenderbuffers)gl_proc("glGenRenderbuffers");
+  PFN_BindRenderbuffer bind_rb = (PFN_BindRenderbuffer)gl_proc("glBindRenderbuffer");
+  PFN_RenderbufferStorage rb_storage = (PFN_RenderbufferStorage)gl_proc("glRenderbufferStorage");
+  PFN_FramebufferRenderbuffer fb_rb = (PFN_FramebufferRenderbuffer)gl_proc("glFramebufferRenderbuffer");
+  PFN_BlitFramebuffer blit = (PFN_BlitFramebuffer)gl_proc("glBlitFramebuffer");
   GLuint fbo = 0, rb = 0;
   gen_fb(1, &fbo);
   gen_rb(1, &rb);
@@ -337,6 +320,6 @@ int main(int argc, char** argv) {
   check_multisampled(dpy);
   check_context_state(dpy);
   XCloseDisplay(dpy);
-  if (failures) fprintf(stderr, "%d check(s) failed\n", failures);
-  return failures ? 1 : 0;
+  if (check_failures) fprintf(stderr, "%d check(s) failed\n", check_failures);
+  return check_failures ? 1 : 0;
 }

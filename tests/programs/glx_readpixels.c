@@ -37,24 +37,6 @@ typedef void (*PFN_GetFramebufferAttachmentParameteriv)(GLenum, GLenum, GLenum, 
 typedef void (*PFN_DeleteFramebuffers)(GLsizei, const GLuint*);
 typedef void (*PFN_DeleteRenderbuffers)(GLsizei, const GLuint*);
 
-static int failures = 0;
-
-static void check(int ok, const char* what, ...) {
-  va_list ap;
-  va_start(ap, what);
-  fputs(ok ? "ok   " : "FAIL ", stderr);
-  vfprintf(stderr, what, ap);
-  fputc('\n', stderr);
-  va_end(ap);
-  if (!ok) ++failures;
-}
-
-static void* proc(const char* name) {
-  void* p = (void*)glXGetProcAddressARB((const GLubyte*)name);
-  if (!p) die("glXGetProcAddressARB(%s) returned NULL", name);
-  return p;
-}
-
 static GLint get_int(GLenum e) {
   GLint v = -1;
   glGetIntegerv(e, &v);
@@ -96,19 +78,19 @@ int main(int argc, char** argv) {
   if (!glxwin || !ctx) die("glXCreateWindow/glXCreateNewContext failed");
   if (!glXMakeContextCurrent(dpy, glxwin, glxwin, ctx)) die("glXMakeContextCurrent failed");
 
-  PFN_GenFramebuffers GenFramebuffers = (PFN_GenFramebuffers)proc("glGenFramebuffers");
-  PFN_BindFramebuffer BindFramebuffer = (PFN_BindFramebuffer)proc("glBindFramebuffer");
-  PFN_GenRenderbuffers GenRenderbuffers = (PFN_GenRenderbuffers)proc("glGenRenderbuffers");
-  PFN_BindRenderbuffer BindRenderbuffer = (PFN_BindRenderbuffer)proc("glBindRenderbuffer");
-  PFN_RenderbufferStorage RenderbufferStorage = (PFN_RenderbufferStorage)proc("glRenderbufferStorage");
+  PFN_GenFramebuffers GenFramebuffers = (PFN_GenFramebuffers)gl_proc("glGenFramebuffers");
+  PFN_BindFramebuffer BindFramebuffer = (PFN_BindFramebuffer)gl_proc("glBindFramebuffer");
+  PFN_GenRenderbuffers GenRenderbuffers = (PFN_GenRenderbuffers)gl_proc("glGenRenderbuffers");
+  PFN_BindRenderbuffer BindRenderbuffer = (PFN_BindRenderbuffer)gl_proc("glBindRenderbuffer");
+  PFN_RenderbufferStorage RenderbufferStorage = (PFN_RenderbufferStorage)gl_proc("glRenderbufferStorage");
   PFN_FramebufferRenderbuffer FramebufferRenderbuffer =
-      (PFN_FramebufferRenderbuffer)proc("glFramebufferRenderbuffer");
+      (PFN_FramebufferRenderbuffer)gl_proc("glFramebufferRenderbuffer");
   PFN_CheckFramebufferStatus CheckFramebufferStatus =
-      (PFN_CheckFramebufferStatus)proc("glCheckFramebufferStatus");
+      (PFN_CheckFramebufferStatus)gl_proc("glCheckFramebufferStatus");
   PFN_GetFramebufferAttachmentParameteriv GetFramebufferAttachmentParameteriv =
-      (PFN_GetFramebufferAttachmentParameteriv)proc("glGetFramebufferAttachmentParameteriv");
-  PFN_DeleteFramebuffers DeleteFramebuffers = (PFN_DeleteFramebuffers)proc("glDeleteFramebuffers");
-  PFN_DeleteRenderbuffers DeleteRenderbuffers = (PFN_DeleteRenderbuffers)proc("glDeleteRenderbuffers");
+      (PFN_GetFramebufferAttachmentParameteriv)gl_proc("glGetFramebufferAttachmentParameteriv");
+  PFN_DeleteFramebuffers DeleteFramebuffers = (PFN_DeleteFramebuffers)gl_proc("glDeleteFramebuffers");
+  PFN_DeleteRenderbuffers DeleteRenderbuffers = (PFN_DeleteRenderbuffers)gl_proc("glDeleteRenderbuffers");
 
   const int w = o.width, h = o.height;
   const int lx = w / 4, rx = 3 * w / 4, cy = h / 2;
@@ -224,6 +206,6 @@ int main(int argc, char** argv) {
   XDestroyWindow(dpy, win);
   XFree(vi);
   XCloseDisplay(dpy);
-  fprintf(stderr, "%s: %d check(s) failed\n", failures ? "FAIL" : "PASS", failures);
-  return failures ? 1 : 0;
+  fprintf(stderr, "%s: %d check(s) failed\n", check_failures ? "FAIL" : "PASS", check_failures);
+  return check_failures ? 1 : 0;
 }

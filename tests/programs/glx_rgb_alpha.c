@@ -35,25 +35,6 @@
 
 #define SIZE 64
 
-static int failures = 0;
-static const char* tag = "";
-
-static void check(int ok, const char* what, ...) {
-  va_list ap;
-  va_start(ap, what);
-  fprintf(stderr, "%s[%s] ", ok ? "ok   " : "FAIL ", tag);
-  vfprintf(stderr, what, ap);
-  fputc('\n', stderr);
-  va_end(ap);
-  if (!ok) ++failures;
-}
-
-static void* proc(const char* name) {
-  void* p = (void*)glXGetProcAddress((const GLubyte*)name);
-  if (!p) die("glXGetProcAddress(%s) returned NULL", name);
-  return p;
-}
-
 static PFNGLGETFRAMEBUFFERATTACHMENTPARAMETERIVPROC fb_attachment_param;
 static PFNGLGENFRAMEBUFFERSPROC gen_framebuffers;
 static PFNGLDELETEFRAMEBUFFERSPROC delete_framebuffers;
@@ -73,27 +54,27 @@ static PFNGLGETINTEGERI_VPROC get_integeri_v;
 
 static void load_entry_points(void) {
   fb_attachment_param =
-      (PFNGLGETFRAMEBUFFERATTACHMENTPARAMETERIVPROC)proc("glGetFramebufferAttachmentParameteriv");
-  gen_framebuffers = (PFNGLGENFRAMEBUFFERSPROC)proc("glGenFramebuffers");
-  delete_framebuffers = (PFNGLDELETEFRAMEBUFFERSPROC)proc("glDeleteFramebuffers");
-  bind_framebuffer = (PFNGLBINDFRAMEBUFFERPROC)proc("glBindFramebuffer");
-  check_framebuffer_status = (PFNGLCHECKFRAMEBUFFERSTATUSPROC)proc("glCheckFramebufferStatus");
-  gen_renderbuffers = (PFNGLGENRENDERBUFFERSPROC)proc("glGenRenderbuffers");
-  delete_renderbuffers = (PFNGLDELETERENDERBUFFERSPROC)proc("glDeleteRenderbuffers");
-  bind_renderbuffer = (PFNGLBINDRENDERBUFFERPROC)proc("glBindRenderbuffer");
-  renderbuffer_storage = (PFNGLRENDERBUFFERSTORAGEPROC)proc("glRenderbufferStorage");
-  framebuffer_renderbuffer = (PFNGLFRAMEBUFFERRENDERBUFFERPROC)proc("glFramebufferRenderbuffer");
-  blit_framebuffer = (PFNGLBLITFRAMEBUFFERPROC)proc("glBlitFramebuffer");
-  clear_bufferfv = (PFNGLCLEARBUFFERFVPROC)proc("glClearBufferfv");
-  window_pos2i = (PFNGLWINDOWPOS2IPROC)proc("glWindowPos2i");
+      (PFNGLGETFRAMEBUFFERATTACHMENTPARAMETERIVPROC)gl_proc("glGetFramebufferAttachmentParameteriv");
+  gen_framebuffers = (PFNGLGENFRAMEBUFFERSPROC)gl_proc("glGenFramebuffers");
+  delete_framebuffers = (PFNGLDELETEFRAMEBUFFERSPROC)gl_proc("glDeleteFramebuffers");
+  bind_framebuffer = (PFNGLBINDFRAMEBUFFERPROC)gl_proc("glBindFramebuffer");
+  check_framebuffer_status = (PFNGLCHECKFRAMEBUFFERSTATUSPROC)gl_proc("glCheckFramebufferStatus");
+  gen_renderbuffers = (PFNGLGENRENDERBUFFERSPROC)gl_proc("glGenRenderbuffers");
+  delete_renderbuffers = (PFNGLDELETERENDERBUFFERSPROC)gl_proc("glDeleteRenderbuffers");
+  bind_renderbuffer = (PFNGLBINDRENDERBUFFERPROC)gl_proc("glBindRenderbuffer");
+  renderbuffer_storage = (PFNGLRENDERBUFFERSTORAGEPROC)gl_proc("glRenderbufferStorage");
+  framebuffer_renderbuffer = (PFNGLFRAMEBUFFERRENDERBUFFERPROC)gl_proc("glFramebufferRenderbuffer");
+  blit_framebuffer = (PFNGLBLITFRAMEBUFFERPROC)gl_proc("glBlitFramebuffer");
+  clear_bufferfv = (PFNGLCLEARBUFFERFVPROC)gl_proc("glClearBufferfv");
+  window_pos2i = (PFNGLWINDOWPOS2IPROC)gl_proc("glWindowPos2i");
   int major = 0;
   const char* version = (const char*)glGetString(GL_VERSION);
   if (version) major = atoi(version);
-  get_booleani_v = major >= 3 ? (PFNGLGETBOOLEANI_VPROC)proc("glGetBooleani_v") : NULL;
-  get_integeri_v = major >= 3 ? (PFNGLGETINTEGERI_VPROC)proc("glGetIntegeri_v") : NULL;
+  get_booleani_v = major >= 3 ? (PFNGLGETBOOLEANI_VPROC)gl_proc("glGetBooleani_v") : NULL;
+  get_integeri_v = major >= 3 ? (PFNGLGETINTEGERI_VPROC)gl_proc("glGetIntegeri_v") : NULL;
   const int minor = version && strchr(version, '.') ? atoi(strchr(version, '.') + 1) : 0;
   clear_named_fv = major > 4 || (major == 4 && minor >= 5)
-                       ? (PFNGLCLEARNAMEDFRAMEBUFFERFVPROC)proc("glClearNamedFramebufferfv")
+                       ? (PFNGLCLEARNAMEDFRAMEBUFFERFVPROC)gl_proc("glClearNamedFramebufferfv")
                        : NULL;
 }
 
@@ -434,7 +415,7 @@ static void run_no_alpha(Display* dpy, Window win, const Visual* vis, int double
     expect_alpha_one(32, 32, "10 glClearNamedFramebufferfv(0)");
     free_fbo(named);
   } else {
-    printf("skip [%s] 10 glClearNamedFramebufferfv: GL below 4.5\n", tag);
+    fprintf(stderr, "skip [%s] 10 glClearNamedFramebufferfv: GL below 4.5\n", check_tag);
   }
   expect_no_error("10 clears");
   clear_bufferfv(GL_COLOR, 0, clear_value); /* the window as the checks below expect it */
@@ -538,7 +519,7 @@ static void run_no_alpha(Display* dpy, Window win, const Visual* vis, int double
  * colour mask (1,1,1,1), never set by the application. */
 static void run_second_context(Display* dpy, Window win, GLXFBConfig cfg, GLXContext first) {
   GLXContext ctx = glXCreateNewContext(dpy, cfg, GLX_RGBA_TYPE, NULL, True);
-  if (!ctx || !glXMakeCurrent(dpy, win, ctx)) die("[%s] cannot make a second context current", tag);
+  if (!ctx || !glXMakeCurrent(dpy, win, ctx)) die("[%s] cannot make a second context current", check_tag);
   ortho();
   glClear(GL_COLOR_BUFFER_BIT);
   expect_pixel(32, 32, 0, 0, 0, 255, "17 second context: glClear with the default clear colour (alpha 0)");
@@ -649,7 +630,8 @@ static void run_window(Display* dpy, int doublebuffer, int alpha) {
   GLXFBConfig cfg = find_config(dpy, doublebuffer, alpha, &vi);
   if (!cfg) {
     if (alpha) {
-      fprintf(stderr, "skip [%s] no double-buffered RGBA8 window config (GLX_ALPHA_SIZE 8) offered\n", tag);
+      fprintf(stderr, "skip [%s] no double-buffered RGBA8 window config (GLX_ALPHA_SIZE 8) offered\n",
+              check_tag);
       return;
     }
     check(0, "a %s-buffered RGB8 window config with GLX_ALPHA_SIZE 0 exists",
@@ -658,11 +640,11 @@ static void run_window(Display* dpy, int doublebuffer, int alpha) {
   }
   int id = 0;
   glXGetFBConfigAttrib(dpy, cfg, GLX_FBCONFIG_ID, &id);
-  fprintf(stderr, "     [%s] FBConfig 0x%x, visual 0x%lx depth %d\n", tag, id, vi->visualid, vi->depth);
+  fprintf(stderr, "     [%s] FBConfig 0x%x, visual 0x%lx depth %d\n", check_tag, id, vi->visualid, vi->depth);
   struct options o = {1, SIZE, SIZE, 0.0, "glx_rgb_alpha", 0};
   Window win = create_window(dpy, vi, &o);
   GLXContext ctx = glXCreateNewContext(dpy, cfg, GLX_RGBA_TYPE, NULL, True);
-  if (!ctx || !glXMakeCurrent(dpy, win, ctx)) die("[%s] cannot make a context current", tag);
+  if (!ctx || !glXMakeCurrent(dpy, win, ctx)) die("[%s] cannot make a context current", check_tag);
   if (!fb_attachment_param) load_entry_points();
   if (alpha) {
     run_with_alpha(dpy, win, vi->visual);
@@ -683,7 +665,8 @@ static void run_moving_context(Display* dpy) {
   XVisualInfo *vi_rgb = NULL, *vi_rgba = NULL;
   GLXFBConfig rgb = find_config(dpy, 1, 0, &vi_rgb), rgba = find_config(dpy, 1, 8, &vi_rgba);
   if (!rgb || !rgba || vi_rgb->depth != vi_rgba->depth) {
-    fprintf(stderr, "skip [%s] no pair of double-buffered RGB8 / RGBA8 window configs of one depth\n", tag);
+    fprintf(stderr, "skip [%s] no pair of double-buffered RGB8 / RGBA8 window configs of one depth\n",
+            check_tag);
     return;
   }
   struct options o = {1, SIZE, SIZE, 0.0, "glx_rgb_alpha", 0};
@@ -692,13 +675,13 @@ static void run_moving_context(Display* dpy) {
             win_rgba = glXCreateWindow(dpy, rgba, x_rgba, NULL);
   GLXContext ctx = glXCreateNewContext(dpy, rgba, GLX_RGBA_TYPE, NULL, True);
   if (!ctx || !glXMakeContextCurrent(dpy, win_rgba, win_rgba, ctx))
-    die("[%s] cannot make a context current", tag);
+    die("[%s] cannot make a context current", check_tag);
   ortho();
   glDisable(GL_DITHER);
   clear_rgba(0.0f, 0.0f, 1.0f, 0.5f);
   expect_pixel(32, 32, 0, 0, 255, 128, "18 alpha window: clear with alpha 0.5");
   if (!glXMakeContextCurrent(dpy, win_rgb, win_rgb, ctx))
-    die("[%s] cannot make the context current on the RGB window", tag);
+    die("[%s] cannot make the context current on the RGB window", check_tag);
   check(get_int(GL_ALPHA_BITS) == 0, "18 RGB window: GL_ALPHA_BITS %d, expected 0", get_int(GL_ALPHA_BITS));
   clear_rgba(0.0f, 1.0f, 0.0f, 0.5f);
   rect(0, 0, 32, 32, 1.0f, 0.0f, 0.0f, 0.25f);
@@ -706,7 +689,7 @@ static void run_moving_context(Display* dpy) {
   expect_pixel(16, 16, 255, 0, 0, 255, "18 RGB window: draw with alpha 0.25");
   expect_mask(all_on, "18 RGB window");
   if (!glXMakeContextCurrent(dpy, win_rgba, win_rgba, ctx))
-    die("[%s] cannot make the context current again", tag);
+    die("[%s] cannot make the context current again", check_tag);
   check(get_int(GL_ALPHA_BITS) == 8, "18 alpha window again: GL_ALPHA_BITS %d, expected 8",
         get_int(GL_ALPHA_BITS));
   clear_rgba(0.0f, 0.0f, 1.0f, 0.5f);
@@ -730,15 +713,15 @@ int main(int argc, char** argv) {
     return 2;
   }
   Display* dpy = open_display_with_glx();
-  tag = "rgb, double-buffered";
+  check_tag = "rgb, double-buffered";
   run_window(dpy, 1, 0);
-  tag = "rgb, single-buffered";
+  check_tag = "rgb, single-buffered";
   run_window(dpy, 0, 0);
-  tag = "rgba, double-buffered";
+  check_tag = "rgba, double-buffered";
   run_window(dpy, 1, 8);
-  tag = "one context, two windows";
+  check_tag = "one context, two windows";
   run_moving_context(dpy);
   XCloseDisplay(dpy);
-  if (failures) fprintf(stderr, "%d check(s) failed\n", failures);
-  return failures ? 1 : 0;
+  if (check_failures) fprintf(stderr, "%d check(s) failed\n", check_failures);
+  return check_failures ? 1 : 0;
 }
