@@ -42,13 +42,14 @@ __attribute__((noinline, cold)) void clear_buffer_opaque_slow(GLint drawbuffer,
       [&] { gl::clear_color_buffer(0, drawbuffer, value); });
 }
 
-__attribute__((noinline)) void after_call_list_slow(const char* name) noexcept {
+__attribute__((noinline)) void after_call_list_slow(const char* name, GLuint list, bool many) noexcept {
   entry::wrap(
-      name, [] {}, [] { gl::after_call_list(); });
+      name, [] {}, [&] { gl::after_call_list(list, many); });
 }
 
 constexpr unsigned kDraws = gl::kDraws;
 constexpr unsigned kBoth = gl::kDraws | gl::kReads;
+constexpr unsigned kListUse = kBoth | gl::kList;
 
 }  // namespace
 
@@ -122,17 +123,17 @@ DRAW_SHIM(kDraws, glDrawTransformFeedbackStreamInstanced, (GLenum m, GLuint id, 
 DRAW_SHIM(kDraws, glBegin, (GLenum m), (m))
 // Lists may read as well as draw (glCopyPixels, glAccum); a list compiled from here on never meets
 // a pending copy, so GL_COMPILE_AND_EXECUTE calls need no test of their own.
-DRAW_SHIM(kBoth, glNewList, (GLuint list, GLenum mode), (list, mode))
+DRAW_SHIM(kListUse, glNewList, (GLuint list, GLenum mode), (list, mode))
 // A display list may set the colour mask behind eglrun's back (gl/opaque_alpha.hpp).
 EGLRUN_EXPORT void glCallList(GLuint list) {
-  if (!gl::preserve_idle) settle_slow("glCallList", kBoth);
+  if (!gl::preserve_idle) settle_slow("glCallList", kListUse);
   r::glCallList_fn(list);
-  if (gl::alpha_held) after_call_list_slow("glCallList");
+  if (gl::alpha_held || gl::lists_tracked) after_call_list_slow("glCallList", list, false);
 }
 EGLRUN_EXPORT void glCallLists(GLsizei n, GLenum t, const void* lists) {
-  if (!gl::preserve_idle) settle_slow("glCallLists", kBoth);
+  if (!gl::preserve_idle) settle_slow("glCallLists", kListUse);
   r::glCallLists_fn(n, t, lists);
-  if (gl::alpha_held) after_call_list_slow("glCallLists");
+  if (gl::alpha_held || gl::lists_tracked) after_call_list_slow("glCallLists", 0, true);
 }
 DRAW_SHIM(kDraws, glRectd, (GLdouble a, GLdouble b, GLdouble c, GLdouble d), (a, b, c, d))
 DRAW_SHIM(kDraws, glRectdv, (const GLdouble* a, const GLdouble* b), (a, b))

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "drawable/gl_state.hpp"
+#include "gl/preserve.hpp"
 #include "glx/context.hpp"
 #include "symbols/real.hpp"
 
@@ -81,6 +82,33 @@ void restore_alpha(const glx::Context& c) {
   apply_masks(c, c.alpha_held);
 }
 
+void mark_list_writing(glx::Context& c) {
+  GLint index = 0;
+  glGetIntegerv_fn(GL_LIST_INDEX, &index);
+  if (index != 0) c.alpha_lists.insert(static_cast<GLuint>(index));
+  lists_tracked = true;
+}
+
+void mark_dirty(glx::Context& c) {
+  c.alpha_dirty = true;
+  preserve_idle = false;  // the next draw or read takes the settle path
+}
+
+bool blend_reads_destination_alpha() {
+  if (!glIsEnabled_fn(GL_BLEND)) return false;
+  const GLenum factors[] = {GL_BLEND_SRC_RGB, GL_BLEND_DST_RGB, GL_BLEND_SRC_ALPHA, GL_BLEND_DST_ALPHA};
+  for (GLenum f : factors) {
+    GLint v = 0;
+    glGetIntegerv_fn(f, &v);
+    if (v == GL_DST_ALPHA || v == GL_ONE_MINUS_DST_ALPHA || v == GL_SRC_ALPHA_SATURATE) return true;
+  }
+  GLint equation = GL_FUNC_ADD;
+  glGetIntegerv_fn(GL_BLEND_EQUATION_RGB, &equation);
+  // Advanced blend equations (KHR_blend_equation_advanced) read the destination's alpha.
+  return equation != GL_FUNC_ADD && equation != GL_FUNC_SUBTRACT && equation != GL_FUNC_REVERSE_SUBTRACT &&
+         equation != GL_MIN && equation != GL_MAX;
+}
+
 }  // namespace
 
 void update_alpha_hold(bool force) {
@@ -94,8 +122,7 @@ void update_alpha_hold(bool force) {
   if (hold && !c->alpha_held) read_real_masks(*c);  // what the application set while nothing was held
   if (hold != c->alpha_held || (force && hold)) apply_masks(*c, hold);
   c->alpha_held = alpha_held = hold;
-  if (c->alpha_dirty && hold) restore_alpha(*c);  // glColorMask in GL_COMPILE_AND_EXECUTE
-  c->alpha_dirty = false;
+  lists_tracked = !c->alpha_lists.empty();
 }
 
 void clear_alpha_hold() { alpha_held = false; }
@@ -119,10 +146,10 @@ void color_mask(int index, GLboolean r, GLboolean g, GLboolean b, GLboolean a, b
     // Compiled as asked, so the list is right wherever it is called; when it lets alpha be written,
     // alpha is set back to 1.0 after every call of a list while alpha is held (after_call_list).
     set(a);
-    if (a) c->lists_write_alpha = true;
+    if (a) mark_list_writing(*c);
     if (mode != GL_COMPILE_AND_EXECUTE || !c->alpha_held || index >= static_cast<int>(c->color_mask.size()))
       return;
-    if (a) c->alpha_dirty = true;  // executed too: set back at glEndList
+    if (a) mark_dirty(*c);  // executed too
   } else if (!c->alpha_held || index >= static_cast<int>(c->color_mask.size())) {
     set(a);  // nothing held, or the GL's GL_INVALID_VALUE
     return;
@@ -166,22 +193,39 @@ void pop_attrib() {
   apply_masks(*c, c->alpha_held);
 }
 
-void after_call_list() {
+void after_call_list(GLuint list, bool many) {
   glx::Context* c = glx::current_context();
-  if (c == nullptr || !c->alpha_held || list_mode(*c) != 0) return;
-  if (c->lists_write_alpha) {
-    // A list may have written alpha with a mask of its own: the mask it left is the application's.
-    read_real_masks(*c);
-    restore_alpha(*c);
-    return;
+  if (c == nullptr) return;
+  const bool writing = many ? !c->alpha_lists.empty() : c->alpha_lists.count(list) != 0;
+  const GLint mode = list_mode(*c);
+  if (mode != 0) {
+    if (writing) mark_list_writing(*c);  // a list that calls one that writes alpha
+    if (mode != GL_COMPILE_AND_EXECUTE) return;
   }
+  if (!c->alpha_held) return;
+  if (writing) mark_dirty(*c);
   Mask real{};
   glGetBooleanv_fn(GL_COLOR_WRITEMASK, real.data());
   const Mask& seen = c->color_mask[0];
-  if (real[0] == seen[0] && real[1] == seen[1] && real[2] == seen[2]) return;
-  // The list set the mask (alpha off, as all this context's lists do): that is now the application's.
+  if (!real[3] && real[0] == seen[0] && real[1] == seen[1] && real[2] == seen[2]) return;
+  // The list set the mask: that is now the application's, and alpha is held off again.
   read_real_masks(*c);
   apply_masks(*c, true);
+}
+
+void settle_alpha(glx::Context& c, unsigned use) {
+  if (!c.alpha_dirty) return;
+  const bool reads = (use & kReads) != 0 && (use & kList) == 0;
+  if (reads || (c.alpha_held && blend_reads_destination_alpha())) restore_alpha_if_dirty(c);
+}
+
+void restore_alpha_if_dirty(glx::Context& c) {
+  if (!c.alpha_dirty || c.draw_fb == nullptr || c.draw_fb->fbo() == 0 || list_mode(c) != 0) return;
+  drawable::ScopedFramebufferBindings saved;
+  glBindFramebuffer_fn(GL_DRAW_FRAMEBUFFER, c.draw_fb->fbo());
+  if (!c.alpha_held) read_real_masks(c);  // to restore after
+  restore_alpha(c);
+  c.alpha_dirty = false;
 }
 
 void clear_opaque(GLbitfield mask) {

@@ -6,8 +6,8 @@
 // writes are held off while such a stand-in is the draw framebuffer (the application's colour mask
 // is kept aside and answered to glGet), clears write alpha 1.0 in the same clear, and a blit that
 // brings alpha in from a buffer that has some is followed by an alpha-only clear of its rectangle.
-// Limits (docs/compatibility.md): a display list that sets the colour mask writes alpha while it
-// runs (the mask is held off again when it returns).
+// A display list compiled with an alpha-writing mask writes alpha while it runs; alpha is then
+// restored lazily (see after_call_list). Limits: docs/compatibility.md, "Windows without alpha".
 #pragma once
 
 #include <GL/gl.h>
@@ -32,8 +32,18 @@ void clear_alpha_hold();
 void color_mask(int index, GLboolean r, GLboolean g, GLboolean b, GLboolean a, bool ext);
 void push_attrib(GLbitfield mask);
 void pop_attrib();
-// glCallList(s) with alpha held: a display list may have set the colour mask with the real GL.
-void after_call_list();
+// A display list compiled with an alpha-writing mask lets alpha be written while it runs. Setting it
+// back to 1.0 after every such call would cost a masked clear per call, so the context is marked
+// dirty and alpha is restored before anything can see it: a read (settle_alpha), a draw blending
+// with the destination's alpha, a swap, a release (restore_alpha_if_dirty).
+inline thread_local bool lists_tracked = false;  // the current context has such lists
+// glCallList(list) (many: glCallLists) after the call: the mask the list left, and dirtiness; while
+// compiling, a list that calls such a list becomes one.
+void after_call_list(GLuint list, bool many);
+// From the settle path (gl/preserve.hpp) while the current context is dirty: restores alpha when
+// `use` reads, or draws with a blend that reads the destination's alpha.
+void settle_alpha(glx::Context& c, unsigned use);
+void restore_alpha_if_dirty(glx::Context& c);
 // glClear(mask) with alpha held and GL_COLOR_BUFFER_BIT in it: one clear that also writes alpha 1.0.
 void clear_opaque(GLbitfield mask);
 // glClearBufferfv(GL_COLOR, drawbuffer, value) (fbo 0: the bound draw framebuffer) or

@@ -2,6 +2,7 @@
 
 #include "drawable/buffer_mapping.hpp"
 #include "drawable/framebuffer.hpp"
+#include "gl/opaque_alpha.hpp"
 #include "glx/context.hpp"
 #include "symbols/real.hpp"
 
@@ -18,7 +19,7 @@ namespace {
 bool pending(const Framebuffer* fb) { return fb != nullptr && fb->preserve_pending(); }
 
 void update_idle(const glx::Context* c) {
-  preserve_idle = c == nullptr || (!pending(c->draw_fb) && !pending(c->read_fb));
+  preserve_idle = c == nullptr || (!pending(c->draw_fb) && !pending(c->read_fb) && !c->alpha_dirty);
 }
 
 // `fb` when it has a copy pending and is what `binding` (GL_*_FRAMEBUFFER_BINDING) names now; the
@@ -71,6 +72,7 @@ void settle_preserve(unsigned use) {
   resolve_gl();
   glx::Context* c = glx::current_context();
   if (c != nullptr) {
+    settle_alpha(*c, use);
     if ((use & kDraws) != 0)
       if (Framebuffer* fb = pending_and_bound(c->draw_fb, GL_DRAW_FRAMEBUFFER_BINDING)) fb->settle_back();
     if ((use & kReads) != 0)
@@ -96,6 +98,7 @@ void settle_preserve_for_clear(GLbitfield mask) {
 void note_preserve_pending() { update_idle(glx::current_context()); }
 
 void settle_all_preserves(glx::Context& c) {
+  restore_alpha_if_dirty(c);  // other contexts may read the buffers next
   for (auto& [serial, fb] : c.framebuffers)
     if (fb) fb->settle_back();
   preserve_idle = false;  // recomputed by the next call

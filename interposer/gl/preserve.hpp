@@ -25,6 +25,7 @@ inline thread_local bool conditional_render = false;
 enum PreserveUse : unsigned {
   kDraws = 1,  // writes (part of) the draw framebuffer
   kReads = 2,  // reads the read framebuffer
+  kList = 4,   // glCallList(s)/glNewList: counted as a draw where alpha is concerned (gl/opaque_alpha)
 };
 // Slow path: makes the pending copy of the stand-in bound for `use` (a PreserveUse mask).
 void settle_preserve(unsigned use);

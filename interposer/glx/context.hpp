@@ -10,6 +10,7 @@
 #include <optional>
 #include <thread>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "drawable/framebuffer.hpp"
@@ -54,8 +55,10 @@ struct Context {
   // One entry per glPushAttrib: the application's mask when the push saved colour-buffer state.
   using SavedMasks = std::optional<std::array<ColorMask, kMaxDrawBuffers>>;
   std::vector<SavedMasks> attrib_masks;
-  bool lists_write_alpha = false;  // a display list was compiled with a colour mask that writes alpha
-  bool alpha_dirty = false;        // such a mask was executed while compiling (GL_COMPILE_AND_EXECUTE)
+  // Display lists compiled with a colour mask that writes alpha (or calling such a list), and
+  // whether one ran since alpha was last set back to 1.0 (done lazily: gl::settle_alpha).
+  std::unordered_set<GLuint> alpha_lists;
+  bool alpha_dirty = false;
 
   // Facts about the GL behind the EGL context, read at its first make-current.
   bool has_pack_invert = false;

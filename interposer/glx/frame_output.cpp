@@ -14,6 +14,7 @@
 #include "config/settings.hpp"
 #include "drawable/buffer_mapping.hpp"
 #include "drawable/gl_state.hpp"
+#include "gl/opaque_alpha.hpp"
 #include "gl/preserve.hpp"
 #include "log/log.hpp"
 #include "symbols/real.hpp"
@@ -222,6 +223,8 @@ void swap_chain_present(Framebuffer& fb) {
   const auto start = std::chrono::steady_clock::now();
 
   fb.settle_back();  // a swap with nothing drawn since the last one shows the preserved frame
+  // Images leave opaque: the ring hands them back as back buffers later (gl/opaque_alpha.hpp).
+  if (auto* c = current_context()) gl::restore_alpha_if_dirty(*c);
   if (fb.multisampled()) fb.resolved_fbo_for_read(Buffer::Back);  // into the back image
   if (d.has_front()) fb.copy_back_to_front();
   glFlush_fn();  // the presenter's context waits on the fence, so the work must be submitted

@@ -346,6 +346,23 @@ static void run_no_alpha(Display* dpy, Window win, const Visual* vis, int double
   glCallList(list);
   expect_pixel(32, 32, 0, 0, 255, 0, "7 the same list in an RGBA8 FBO writes alpha 0");
   bind_framebuffer(GL_FRAMEBUFFER, 0);
+  /* a dst-alpha blend right after the list, no read in between: sees alpha 1.0 */
+  set_mask(all_on);
+  glCallList(list);
+  glEnable(GL_BLEND);
+  glBlendFunc(GL_DST_ALPHA, GL_ZERO);
+  rect(0, 0, SIZE, SIZE, 1.0f, 1.0f, 0.0f, 1.0f);
+  glDisable(GL_BLEND);
+  expect_pixel(32, 32, 255, 255, 0, 255, "7 GL_DST_ALPHA blend right after glCallList keeps the source");
+  /* a list that calls that list */
+  GLuint outer = glGenLists(1);
+  glNewList(outer, GL_COMPILE);
+  glCallList(list);
+  glEndList();
+  clear_rgba(0.0f, 0.0f, 0.0f, 0.0f);
+  glCallList(outer);
+  expect_pixel(32, 32, 0, 0, 255, 255, "7 a list calling that list");
+  glDeleteLists(outer, 1);
   glDeleteLists(list, 1);
   set_mask(all_on);
 
