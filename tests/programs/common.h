@@ -50,6 +50,22 @@ __attribute__((format(printf, 2, 3))) static inline void check(int ok, const cha
   if (!ok) ++check_failures;
 }
 
+static inline GLint get_int(GLenum e) {
+  GLint v = -1;
+  glGetIntegerv(e, &v);
+  return v;
+}
+
+/* Projection and viewport in window pixels, origin bottom left. */
+static inline void ortho_pixels(int width, int height) {
+  glViewport(0, 0, width, height);
+  glMatrixMode(GL_PROJECTION);
+  glLoadIdentity();
+  glOrtho(0, width, 0, height, -1, 1);
+  glMatrixMode(GL_MODELVIEW);
+  glLoadIdentity();
+}
+
 /* A GL or GLX entry point that must exist. */
 static inline void* gl_proc(const char* name) {
   void* p = (void*)glXGetProcAddressARB((const GLubyte*)name);

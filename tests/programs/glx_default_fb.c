@@ -34,12 +34,6 @@ typedef void (*PFN_WindowPos2i)(GLint, GLint);
 
 static int skip_front = 0; /* --skip-front: Mesa's drisw reads front buffers back as black */
 
-static GLint get_int(GLenum e) {
-  GLint v = -1;
-  glGetIntegerv(e, &v);
-  return v;
-}
-
 static void expect_no_error(const char* what) {
   GLenum e = glGetError();
   check(e == GL_NO_ERROR, "%s: GL error 0x%x", what, e);

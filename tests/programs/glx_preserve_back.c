@@ -25,15 +25,6 @@ static void cell_rect(int cx, int cy, int* x, int* y) {
   *y = cy * CELL;
 }
 
-static void ortho(void) {
-  glViewport(0, 0, SIZE, SIZE);
-  glMatrixMode(GL_PROJECTION);
-  glLoadIdentity();
-  glOrtho(0, SIZE, 0, SIZE, -1, 1);
-  glMatrixMode(GL_MODELVIEW);
-  glLoadIdentity();
-}
-
 static void color3(unsigned rgb) { glColor3ub((GLubyte)(rgb >> 16), (GLubyte)(rgb >> 8), (GLubyte)rgb); }
 
 static void fill_expected(unsigned rgb) {
@@ -95,7 +86,7 @@ static void scissored_clear(int cx, int cy, unsigned rgb) {
 
 static int run_count(Display* dpy, Window win, int frames) {
   /* glxgears-like: every frame starts with a full clear of colour and depth. */
-  ortho();
+  ortho_pixels(SIZE, SIZE);
   for (int i = 0; i < frames; ++i) {
     glClearColor(0.0f, 0.0f, (float)(i % 2), 1.0f);
     glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
@@ -135,7 +126,7 @@ int main(int argc, char** argv) {
   color3(0xffff00);
   glRectf(2 * CELL, 0, 3 * CELL, CELL);
   glEndList();
-  ortho();
+  ortho_pixels(SIZE, SIZE);
   glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
   glPixelStorei(GL_PACK_ALIGNMENT, 1);
 

@@ -37,12 +37,6 @@ typedef void (*PFN_GetFramebufferAttachmentParameteriv)(GLenum, GLenum, GLenum, 
 typedef void (*PFN_DeleteFramebuffers)(GLsizei, const GLuint*);
 typedef void (*PFN_DeleteRenderbuffers)(GLsizei, const GLuint*);
 
-static GLint get_int(GLenum e) {
-  GLint v = -1;
-  glGetIntegerv(e, &v);
-  return v;
-}
-
 /* Reads one pixel as RGBA8 and compares it to (r,g,b) exactly. */
 static void expect_pixel(int x, int y, int r, int g, int b, const char* what) {
   unsigned char px[4] = {1, 2, 3, 4};

@@ -78,24 +78,9 @@ static void load_entry_points(void) {
                        : NULL;
 }
 
-static GLint get_int(GLenum e) {
-  GLint v = -1;
-  glGetIntegerv(e, &v);
-  return v;
-}
-
 static void expect_no_error(const char* what) {
   GLenum e = glGetError();
   if (e != GL_NO_ERROR) check(0, "%s: GL error 0x%x", what, e);
-}
-
-static void ortho(void) {
-  glViewport(0, 0, SIZE, SIZE);
-  glMatrixMode(GL_PROJECTION);
-  glLoadIdentity();
-  glOrtho(0, SIZE, 0, SIZE, -1, 1);
-  glMatrixMode(GL_MODELVIEW);
-  glLoadIdentity();
 }
 
 static void rect(int x0, int y0, int x1, int y1, float r, float g, float b, float a) {
@@ -213,7 +198,7 @@ static void free_fbo(struct fbo f) {
 /* Checks 1-14 on the current no-alpha window. */
 static void run_no_alpha(Display* dpy, Window win, const Visual* vis, int doublebuffer) {
   const GLenum colour_buffer = doublebuffer ? GL_BACK_LEFT : GL_FRONT_LEFT;
-  ortho();
+  ortho_pixels(SIZE, SIZE);
   glDisable(GL_DITHER);
   glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
   glPixelStorei(GL_PACK_ALIGNMENT, 1);
@@ -529,7 +514,7 @@ static void run_no_alpha(Display* dpy, Window win, const Visual* vis, int double
         "16 after a resize to 96x96: never-drawn pixel (80,80) reads %d,%d,%d,%d, expected alpha 255",
         fresh[0], fresh[1], fresh[2], fresh[3]);
   expect_pixel(16, 16, 0, 0, 0, 255, "16 after a resize: scissored clear with alpha 0");
-  ortho();
+  ortho_pixels(SIZE, SIZE);
 }
 
 /* 17: a second context on the same window starts with GL's defaults: clear colour (0,0,0,0) and the
@@ -537,7 +522,7 @@ static void run_no_alpha(Display* dpy, Window win, const Visual* vis, int double
 static void run_second_context(Display* dpy, Window win, GLXFBConfig cfg, GLXContext first) {
   GLXContext ctx = glXCreateNewContext(dpy, cfg, GLX_RGBA_TYPE, NULL, True);
   if (!ctx || !glXMakeCurrent(dpy, win, ctx)) die("[%s] cannot make a second context current", check_tag);
-  ortho();
+  ortho_pixels(SIZE, SIZE);
   glClear(GL_COLOR_BUFFER_BIT);
   expect_pixel(32, 32, 0, 0, 0, 255, "17 second context: glClear with the default clear colour (alpha 0)");
   expect_mask(all_on, "17 second context: the default mask");
@@ -552,7 +537,7 @@ static void run_second_context(Display* dpy, Window win, GLXFBConfig cfg, GLXCon
 
 /* The sanity pass on a config with 8 bits of alpha: alpha is stored and read back as written. */
 static void run_with_alpha(Display* dpy, Window win, const Visual* vis) {
-  ortho();
+  ortho_pixels(SIZE, SIZE);
   glDisable(GL_DITHER);
   GLint attachment_alpha = -1;
   fb_attachment_param(GL_FRAMEBUFFER, GL_BACK_LEFT, GL_FRAMEBUFFER_ATTACHMENT_ALPHA_SIZE, &attachment_alpha);
@@ -693,7 +678,7 @@ static void run_moving_context(Display* dpy) {
   GLXContext ctx = glXCreateNewContext(dpy, rgba, GLX_RGBA_TYPE, NULL, True);
   if (!ctx || !glXMakeContextCurrent(dpy, win_rgba, win_rgba, ctx))
     die("[%s] cannot make a context current", check_tag);
-  ortho();
+  ortho_pixels(SIZE, SIZE);
   glDisable(GL_DITHER);
   clear_rgba(0.0f, 0.0f, 1.0f, 0.5f);
   expect_pixel(32, 32, 0, 0, 255, 128, "18 alpha window: clear with alpha 0.5");
