@@ -5,6 +5,7 @@
 
 #include "drawable/buffer_mapping.hpp"
 #include "drawable/gl_state.hpp"
+#include "gl/gl_query.hpp"
 #include "gl/opaque_alpha.hpp"
 #include "glx/context.hpp"
 #include "glx/frame_output.hpp"
@@ -23,12 +24,6 @@ namespace {
 
 glx::Context* ctx() { return glx::current_context(); }
 
-GLuint binding(GLenum pname) {
-  GLint v = 0;
-  glGetIntegerv_fn(pname, &v);
-  return static_cast<GLuint>(v);
-}
-
 // The stand-in FBO bound to `target` right now, or nullptr when the application's own FBO is bound.
 Framebuffer* bound_default(GLenum target) {
   auto* c = ctx();
@@ -46,18 +41,10 @@ Framebuffer* fb_for_name(GLuint framebuffer, bool read) {
   return read ? c->read_fb : c->draw_fb;
 }
 
-bool has_display_lists(const glx::Context& c) {
-  return !c.is_es && !c.request.core_profile && !(c.request.forward_compatible && c.request.major >= 3);
-}
-
-// GL_LIST_MODE: 0, GL_COMPILE or GL_COMPILE_AND_EXECUTE; -1 inside glBegin/glEnd, where the query
-// fails (with the GL_INVALID_OPERATION the application's own call raises anyway) and writes nothing.
+// The current context's GL_LIST_MODE (gl/gl_query.hpp), 0 without one.
 GLint list_mode() {
   auto* c = ctx();
-  if (c == nullptr || !has_display_lists(*c)) return 0;
-  GLint mode = -1;
-  glGetIntegerv_fn(GL_LIST_MODE, &mode);
-  return mode;
+  return c == nullptr ? 0 : gl::list_mode(*c);
 }
 
 void ensure_front(Framebuffer& fb) {

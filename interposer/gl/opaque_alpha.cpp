@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "drawable/gl_state.hpp"
+#include "gl/gl_query.hpp"
 #include "gl/preserve.hpp"
 #include "glx/context.hpp"
 #include "symbols/real.hpp"
@@ -16,25 +17,6 @@ using namespace eglrun::real;
 using Mask = glx::Context::ColorMask;
 
 namespace {
-
-GLuint binding(GLenum pname) {
-  GLint v = 0;
-  glGetIntegerv_fn(pname, &v);
-  return static_cast<GLuint>(v);
-}
-
-bool has_display_lists(const glx::Context& c) {
-  return !c.is_es && !c.request.core_profile && !(c.request.forward_compatible && c.request.major >= 3);
-}
-
-// GL_LIST_MODE, or -1 inside glBegin/glEnd: our own GL calls would then be compiled into the list
-// (or fail), so the mask is left alone until glEndList.
-GLint list_mode(const glx::Context& c) {
-  if (!has_display_lists(c)) return 0;
-  GLint mode = -1;
-  glGetIntegerv_fn(GL_LIST_MODE, &mode);
-  return mode;
-}
 
 bool uniform(const std::array<Mask, glx::Context::kMaxDrawBuffers>& m) {
   return std::all_of(m.begin(), m.end(), [&](const Mask& x) { return x == m[0]; });

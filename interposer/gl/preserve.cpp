@@ -2,6 +2,7 @@
 
 #include "drawable/buffer_mapping.hpp"
 #include "drawable/framebuffer.hpp"
+#include "gl/gl_query.hpp"
 #include "gl/opaque_alpha.hpp"
 #include "glx/context.hpp"
 #include "symbols/real.hpp"
@@ -29,10 +30,6 @@ Framebuffer* pending_and_bound(Framebuffer* fb, GLenum binding) {
   GLint bound = 0;
   glGetIntegerv_fn(binding, &bound);
   return static_cast<GLuint>(bound) == fb->fbo() ? fb : nullptr;
-}
-
-bool has_display_lists(const glx::Context& c) {
-  return !c.is_es && !c.request.core_profile && !(c.request.forward_compatible && c.request.major >= 3);
 }
 
 // Whether glClear of the colour buffers overwrites every pixel of `fb`'s back buffer. Any doubt is
