@@ -50,8 +50,9 @@ bool stand_in_drawn(const glx::Context& c) {
 }
 
 // Sets the bound draw stand-in's alpha back to 1.0 (anywhere else it is 1.0 already, so the whole
-// buffer, scissor and all), then the real mask to c.color_mask, held as c.alpha_held says.
-void restore_alpha(const glx::Context& c) {
+// buffer, scissor and all), then the real mask back to the application's, held as c.alpha_held says.
+void restore_alpha(glx::Context& c) {
+  if (!c.alpha_held) read_real_masks(c);  // nothing kept aside: the real mask is the application's
   GLfloat color[4] = {0, 0, 0, 0};
   glGetFloatv_fn(GL_COLOR_CLEAR_VALUE, color);
   const GLboolean scissor = glIsEnabled_fn(GL_SCISSOR_TEST);
@@ -205,7 +206,6 @@ void restore_alpha_if_dirty(glx::Context& c) {
   if (!c.alpha_dirty || c.draw_fb == nullptr || c.draw_fb->fbo() == 0 || list_mode(c) != 0) return;
   drawable::ScopedFramebufferBindings saved;
   glBindFramebuffer_fn(GL_DRAW_FRAMEBUFFER, c.draw_fb->fbo());
-  if (!c.alpha_held) read_real_masks(c);  // to restore after
   restore_alpha(c);
   c.alpha_dirty = false;
 }
@@ -268,16 +268,13 @@ void after_blit(GLbitfield mask, GLuint read_fbo, GLuint draw_fbo) {
     glGetFramebufferAttachmentParameteriv_fn(GL_READ_FRAMEBUFFER, static_cast<GLenum>(read_buffer),
                                              GL_FRAMEBUFFER_ATTACHMENT_ALPHA_SIZE, &alpha_bits);
   if (alpha_bits == 0) return;  // no alpha comes in: blits write 1.0
-  // Blits ignore the colour mask, so the source's alpha arrived.
-  if (!c->alpha_held) read_real_masks(*c);  // to restore after
-  restore_alpha(*c);
+  restore_alpha(*c);            // blits ignore the colour mask, so the source's alpha arrived
 }
 
 bool answer_mask_query(GLenum pname, int index, GLint64* values, int* count) {
   glx::Context* c = glx::current_context();
   if (c == nullptr) return false;
-  if (pname == GL_ALPHA_BITS && index < 0 && c->draw_fb != nullptr && c->draw_fb->opaque_alpha() &&
-      binding(GL_DRAW_FRAMEBUFFER_BINDING) == c->draw_fb->fbo()) {
+  if (pname == GL_ALPHA_BITS && index < 0 && stand_in_drawn(*c)) {
     values[0] = 0;
     *count = 1;
     return true;
