@@ -1065,11 +1065,13 @@ static void group_xfont(void) {
   int lit_left = 0, lit_right = 0;
   for (int i = 0; i < 100 && lit_left == 0; ++i) {
     usleep(i ? 50000 : 0);
+    /* One XGetImage per look: pixel by pixel, a frame arriving mid-scan was counted in part. */
+    XImage* img = XGetImage(dpy, win, 0, 0, 64, 32, AllPlanes, ZPixmap);
+    if (!img) die("XGetImage of the xfont window failed");
     for (int y = 0; y < 32; ++y)
-      for (int x = 0; x < 64; ++x) {
-        struct rgb p = x_pixel(dpy, win, vi->visual, x, y);
-        if (p.r > 128) (x < 40 ? ++lit_left : ++lit_right);
-      }
+      for (int x = 0; x < 64; ++x)
+        if (mask_value(XGetPixel(img, x, y), vi->visual->red_mask) > 128) (x < 40 ? ++lit_left : ++lit_right);
+    XDestroyImage(img);
   }
   /* "MWM" in the 6x13 "fixed" font spans about 18 pixels from x = 4. */
   if (lit_left < 20 || lit_right != 0)
