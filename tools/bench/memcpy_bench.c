@@ -38,6 +38,6 @@ int main(int argc, char** argv) {
   qsort(t, N, sizeof t[0], cmp);
   unsigned sum = 0;
   for (int i = 0; i < 4; ++i) sum += buf[i][bytes / 2];
-  printf("RESULT memcpy_ms=%.3f check=%u\n", t[N / 2] * 1e3, sum);
+  printf("RESULT memcpy_ms=%.6f check=%u\n", t[N / 2] * 1e3, sum);
   return 0;
 }

@@ -136,19 +136,26 @@ def main():
     for (wl, size, side), rs in results.items():
         print(f"{wl:8s} {size:10s} {side:9s} {fmt([r[0] for r in rs])} {fmt([r[1] for r in rs])} "
               f"{fmt([r[2] for r in rs])} {fmt([r[0] * r[3] for r in rs])}")
+
+    def fps_ratio(label, size, wl, side, ref):
+        num, den = results[(wl, size, side)], results[(wl, size, ref)]
+        # Both sides of a round ran minutes apart at most, so the round's own ratio is the paired
+        # figure; on a noisy machine its median moves less than the ratio of the two medians.
+        rounds = [n[0] / d[0] for n, d in zip(num, den)]
+        print(f"{label:7s} {size:10s} {side}/{ref} fps ratio {statistics.median(r[0] for r in num) / statistics.median(r[0] for r in den):.3f}"
+              f" (ratio of medians); round by round: median {statistics.median(rounds):.3f} "
+              f"[{min(rounds):.3f}-{max(rounds):.3f}]")
+
     for size in a.sizes.split(","):
         if ("gears", size, "mesa") in results:
-            m = statistics.median(r[0] for r in results[("gears", size, "mesa")])
-            e = statistics.median(r[0] for r in results[("gears", size, "eglrun")])
-            print(f"gears   {size:10s} eglrun/mesa fps ratio {e / m:.3f}")
+            fps_ratio("gears", size, "gears", "eglrun", "mesa")
         if ("spheres", size, "offscreen") in results:
-            o = statistics.median(r[0] for r in results[("spheres", size, "offscreen")])
-            e = statistics.median(r[0] for r in results[("spheres", size, "eglrun")])
-            print(f"spheres {size:10s} eglrun/offscreen fps ratio {e / o:.3f}")
+            fps_ratio("spheres", size, "spheres", "eglrun", "offscreen")
         if ("empty", size, "offscreen") in results:
             over = [1e3 / e[0] - 1e3 / o[0] for e, o in
                     zip(results[("empty", size, "eglrun")], results[("empty", size, "offscreen")])]
-            mc = statistics.median(memcpy_ms[size])
+            # Microseconds at small sizes; never 0 (a clock that coarse would be a broken machine).
+            mc = max(statistics.median(memcpy_ms[size]), 1e-6)
             print(f"empty   {size:10s} overhead {statistics.median(over):.3f} ms/frame "
                   f"[{min(over):.3f}-{max(over):.3f}]; 2 x memcpy {2 * mc:.3f} ms; ratio {statistics.median(over) / (2 * mc):.2f}")
             # The application thread no longer waits for the read-back, so the wall-clock overhead
