@@ -42,7 +42,13 @@ __attribute__((noinline, cold)) void clear_buffer_opaque_slow(GLint drawbuffer,
       [&] { gl::clear_color_buffer(0, drawbuffer, value); });
 }
 
-__attribute__((noinline)) void after_call_list_slow(const char* name, GLuint list, bool many) noexcept {
+__attribute__((noinline, cold)) void before_call_list_slow(const char* name, GLuint list,
+                                                           bool many) noexcept {
+  entry::wrap(
+      name, [] {}, [&] { gl::before_call_list(list, many); });
+}
+
+__attribute__((noinline, cold)) void after_call_list_slow(const char* name, GLuint list, bool many) noexcept {
   entry::wrap(
       name, [] {}, [&] { gl::after_call_list(list, many); });
 }
@@ -124,16 +130,21 @@ DRAW_SHIM(kDraws, glBegin, (GLenum m), (m))
 // Lists may read as well as draw (glCopyPixels, glAccum); a list compiled from here on never meets
 // a pending copy, so GL_COMPILE_AND_EXECUTE calls need no test of their own.
 DRAW_SHIM(kListUse, glNewList, (GLuint list, GLenum mode), (list, mode))
-// A display list may set the colour mask behind eglrun's back (gl/opaque_alpha.hpp).
+// A display list may set the colour mask behind eglrun's back (gl/opaque_alpha.hpp); only a process
+// that compiled such a list pays more than one test.
 EGLRUN_EXPORT void glCallList(GLuint list) {
   if (!gl::preserve_idle) settle_slow("glCallList", kListUse);
+  const bool mask_lists = gl::mask_lists_exist.load(std::memory_order_relaxed);
+  if (mask_lists && gl::alpha_held) before_call_list_slow("glCallList", list, false);
   r::glCallList_fn(list);
-  if (gl::alpha_held || gl::lists_tracked) after_call_list_slow("glCallList", list, false);
+  if (mask_lists) after_call_list_slow("glCallList", list, false);
 }
 EGLRUN_EXPORT void glCallLists(GLsizei n, GLenum t, const void* lists) {
   if (!gl::preserve_idle) settle_slow("glCallLists", kListUse);
+  const bool mask_lists = gl::mask_lists_exist.load(std::memory_order_relaxed);
+  if (mask_lists && gl::alpha_held) before_call_list_slow("glCallLists", 0, true);
   r::glCallLists_fn(n, t, lists);
-  if (gl::alpha_held || gl::lists_tracked) after_call_list_slow("glCallLists", 0, true);
+  if (mask_lists) after_call_list_slow("glCallLists", 0, true);
 }
 DRAW_SHIM(kDraws, glRectd, (GLdouble a, GLdouble b, GLdouble c, GLdouble d), (a, b, c, d))
 DRAW_SHIM(kDraws, glRectdv, (const GLdouble* a, const GLdouble* b), (a, b))

@@ -65,11 +65,13 @@ void restore_alpha(glx::Context& c) {
   apply_masks(c, c.alpha_held);
 }
 
-void mark_list_writing(glx::Context& c) {
+// The list being compiled sets the colour mask.
+void note_mask_list(glx::Context& c) {
   GLint index = 0;
   glGetIntegerv_fn(GL_LIST_INDEX, &index);
-  if (index != 0) c.alpha_lists.insert(static_cast<GLuint>(index));
-  lists_tracked = true;
+  if (index == 0) return;
+  c.lists->add(static_cast<GLuint>(index));
+  mask_lists_exist.store(true, std::memory_order_relaxed);
 }
 
 void mark_dirty(glx::Context& c) {
@@ -105,7 +107,6 @@ void update_alpha_hold(bool force) {
   if (hold && !c->alpha_held) read_real_masks(*c);  // what the application set while nothing was held
   if (hold != c->alpha_held || (force && hold)) apply_masks(*c, hold);
   c->alpha_held = alpha_held = hold;
-  lists_tracked = !c->alpha_lists.empty();
 }
 
 void clear_alpha_hold() { alpha_held = false; }
@@ -126,10 +127,9 @@ void color_mask(int index, GLboolean r, GLboolean g, GLboolean b, GLboolean a, b
   }
   const GLint mode = list_mode(*c);
   if (mode != 0) {
-    // Compiled as asked, so the list is right wherever it is called; when it lets alpha be written,
-    // alpha is set back to 1.0 after every call of a list while alpha is held (after_call_list).
+    // Compiled as asked, so the list is right wherever it is called; it runs unheld (before_call_list).
     set(a);
-    if (a) mark_list_writing(*c);
+    note_mask_list(*c);
     if (mode != GL_COMPILE_AND_EXECUTE || !c->alpha_held || index >= static_cast<int>(c->color_mask.size()))
       return;
     if (a) mark_dirty(*c);  // executed too
@@ -163,6 +163,7 @@ void pop_attrib() {
   glx::Context* c = glx::current_context();
   if (c == nullptr || list_mode(*c) != 0) {
     glPopAttrib_fn();
+    if (c != nullptr) note_mask_list(*c);  // it may restore a mask when the list runs
     return;
   }
   const GLuint depth = binding(GL_ATTRIB_STACK_DEPTH);
@@ -176,24 +177,26 @@ void pop_attrib() {
   apply_masks(*c, c->alpha_held);
 }
 
+void before_call_list(GLuint list, bool many) {
+  glx::Context* c = glx::current_context();
+  if (c == nullptr || !c->alpha_held || list_mode(*c) != 0 || !c->lists->sets_mask(list, many)) return;
+  // Held, a list's own glColorMask(..., GL_FALSE) could not be told from the hold afterwards.
+  apply_masks(*c, false);
+}
+
 void after_call_list(GLuint list, bool many) {
   glx::Context* c = glx::current_context();
-  if (c == nullptr) return;
-  const bool writing = many ? !c->alpha_lists.empty() : c->alpha_lists.count(list) != 0;
+  if (c == nullptr || !c->lists->sets_mask(list, many)) return;
   const GLint mode = list_mode(*c);
   if (mode != 0) {
-    if (writing) mark_list_writing(*c);  // a list that calls one that writes alpha
+    note_mask_list(*c);  // a list that calls one that sets the mask
     if (mode != GL_COMPILE_AND_EXECUTE) return;
   }
   if (!c->alpha_held) return;
-  if (writing) mark_dirty(*c);
-  Mask real{};
-  glGetBooleanv_fn(GL_COLOR_WRITEMASK, real.data());
-  const Mask& seen = c->color_mask[0];
-  if (!real[3] && real[0] == seen[0] && real[1] == seen[1] && real[2] == seen[2]) return;
-  // The list set the mask: that is now the application's, and alpha is held off again.
+  // The mask is the one the list left: the application's. Alpha may have been written meanwhile.
   read_real_masks(*c);
-  apply_masks(*c, true);
+  mark_dirty(*c);
+  if (mode == 0) apply_masks(*c, true);  // while compiling, not into the list: glEndList holds again
 }
 
 void settle_alpha(glx::Context& c, unsigned use) {

@@ -6,11 +6,13 @@
 // writes are held off while such a stand-in is the draw framebuffer (the application's colour mask
 // is kept aside and answered to glGet), clears write alpha 1.0 in the same clear, and a blit that
 // brings alpha in from a buffer that has some is followed by an alpha-only clear of its rectangle.
-// A display list compiled with an alpha-writing mask writes alpha while it runs; alpha is then
-// restored lazily (see after_call_list). Limits: docs/compatibility.md, "Windows without alpha".
+// A display list that sets the colour mask runs unheld; alpha is then restored lazily (see
+// before_call_list). Limits: docs/compatibility.md, "Windows without alpha".
 #pragma once
 
 #include <GL/gl.h>
+
+#include <atomic>
 
 namespace eglrun::glx {
 struct Context;
@@ -32,13 +34,14 @@ void clear_alpha_hold();
 void color_mask(int index, GLboolean r, GLboolean g, GLboolean b, GLboolean a, bool ext);
 void push_attrib(GLbitfield mask);
 void pop_attrib();
-// A display list compiled with an alpha-writing mask lets alpha be written while it runs. Setting it
-// back to 1.0 after every such call would cost a masked clear per call, so the context is marked
-// dirty and alpha is restored before anything can see it: a read (settle_alpha), a draw blending
-// with the destination's alpha, a swap, a release (restore_alpha_if_dirty).
-inline thread_local bool lists_tracked = false;  // the current context has such lists
-// glCallList(list) (many: glCallLists) after the call: the mask the list left, and dirtiness; while
-// compiling, a list that calls such a list becomes one.
+// Display lists: one that sets the colour mask (glColorMask*, glPopAttrib, or a call of such a list;
+// noted per share group while it is compiled) runs with the application's mask, not the held one, so
+// the mask it leaves is the application's without doubt; alpha may then have been written, so the
+// context is marked dirty and alpha is restored before anything can see it: a read (settle_alpha), a
+// draw blending with the destination's alpha, a swap, a release (restore_alpha_if_dirty). Other
+// lists cannot change the mask and need nothing.
+inline std::atomic<bool> mask_lists_exist{false};  // any such list compiled in this process
+void before_call_list(GLuint list, bool many);     // glCallList(list), or glCallLists (many)
 void after_call_list(GLuint list, bool many);
 // From the settle path (gl/preserve.hpp) while the current context is dirty: restores alpha when
 // `use` reads, or draws with a blend that reads the destination's alpha.

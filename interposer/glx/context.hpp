@@ -7,6 +7,7 @@
 #include <array>
 #include <atomic>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <thread>
 #include <unordered_map>
@@ -18,6 +19,26 @@
 #include "glx/fbconfig.hpp"
 
 namespace eglrun::glx {
+
+// Display lists are shared by every context of a share group, so what eglrun learns about a list
+// while it is compiled (gl/opaque_alpha.hpp) is kept per group; contexts of one group may be current
+// in different threads at once.
+struct SharedLists {
+  std::mutex mutex;
+  // Lists that set the colour mask (glColorMask*, glPopAttrib) or call such a list. Names are never
+  // removed: a deleted name that comes back only costs its calls the careful path.
+  std::unordered_set<GLuint> mask_setting;
+
+  void add(GLuint list) {
+    std::lock_guard<std::mutex> lock(mutex);
+    mask_setting.insert(list);
+  }
+  // One list, or any (glCallLists: its names are not decoded).
+  bool sets_mask(GLuint list, bool any) {
+    std::lock_guard<std::mutex> lock(mutex);
+    return any ? !mask_setting.empty() : mask_setting.count(list) != 0;
+  }
+};
 
 struct Context {
   Display* dpy = nullptr;
@@ -55,9 +76,9 @@ struct Context {
   // One entry per glPushAttrib: the application's mask when the push saved colour-buffer state.
   using SavedMasks = std::optional<std::array<ColorMask, kMaxDrawBuffers>>;
   std::vector<SavedMasks> attrib_masks;
-  // Display lists compiled with a colour mask that writes alpha (or calling such a list), and
-  // whether one ran since alpha was last set back to 1.0 (done lazily: gl::settle_alpha).
-  std::unordered_set<GLuint> alpha_lists;
+  // The share group's display-list facts, and whether alpha may have been written since it was
+  // last set back to 1.0 (done lazily: gl::settle_alpha).
+  std::shared_ptr<SharedLists> lists = std::make_shared<SharedLists>();
   bool alpha_dirty = false;
 
   // Facts about the GL behind the EGL context, read at its first make-current.

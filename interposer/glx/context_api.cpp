@@ -137,6 +137,7 @@ GLXContext create_common(Display* dpy, const FBConfigDesc* config, const Context
   ctx->render_type = attribs.render_type;
   ctx->request = attribs.request;
   ctx->share_id = share_ctx ? share_ctx->id : 0;
+  if (share_ctx) ctx->lists = share_ctx->lists;
   ctx->is_es = attribs.request.es_profile;
   reg.add_context(ctx);
   log::debug("context {:p} created (OpenGL{} {}.{}, config 0x{:x})", static_cast<void*>(ctx),

@@ -10,7 +10,8 @@
  *      glGetBooleani_v, glGetIntegeri_v)
  *   6  glPushAttrib(GL_COLOR_BUFFER_BIT)/glPopAttrib restore the mask (read back and used)
  *   7  a display list that sets glColorMask(1,1,1,1) and draws alpha 0 leaves alpha 1.0 in the window,
- *      and the same list writes alpha 0 into an RGBA8 FBO
+ *      and the same list writes alpha 0 into an RGBA8 FBO; a list that ends with glColorMask(1,1,1,0)
+ *      leaves that mask (glCallList, glCallLists); one that sets only draw buffer 1's mask leaves 0's
  *   8  a user FBO with a GL_RGBA8 renderbuffer: alpha writes are not masked there (mask set with the FBO
  *      bound, or with 0 bound before binding it; GL_ALPHA_BITS 8 there), masked again in the window
  *   9  glBlitFramebuffer from that FBO (alpha 0.5) into the window: colours arrive, alpha reads 1.0
@@ -26,6 +27,8 @@
  *  17  a second context on the window, with GL's default clear colour (alpha 0) and colour mask
  *  18  one context made current in turn on an RGBA8 and an RGB8 GLXWindow: alpha only where it exists
  *      (GLXWindows: Mesa's GLX gives a plain X window the config of the context made current on it)
+ *  19  a list compiled in one context (glColorMask(1,1,1,1), draw alpha 0, glColorMask(0,1,1,0)) and
+ *      called in another of its share group: alpha 1.0, and the mask the list set reads back
  * then a sanity pass on a config WITH alpha (GLX_ALPHA_SIZE 8), where alpha must be stored and read.
  * Runs identically under Mesa's own GLX (integration.reference.rgb_alpha). Mesa's drisw reads a
  * double-buffered window's front buffer back as black (docs/testing.md), so check 14 only looks at the
@@ -51,6 +54,7 @@ static PFNGLCLEARNAMEDFRAMEBUFFERFVPROC clear_named_fv; /* NULL below GL 4.5 */
 static PFNGLWINDOWPOS2IPROC window_pos2i;
 static PFNGLGETBOOLEANI_VPROC get_booleani_v; /* NULL below GL 3.0 */
 static PFNGLGETINTEGERI_VPROC get_integeri_v;
+static PFNGLCOLORMASKIPROC color_maski; /* NULL below GL 3.0 */
 
 static void load_entry_points(void) {
   fb_attachment_param =
@@ -72,6 +76,7 @@ static void load_entry_points(void) {
   if (version) major = atoi(version);
   get_booleani_v = major >= 3 ? (PFNGLGETBOOLEANI_VPROC)gl_proc("glGetBooleani_v") : NULL;
   get_integeri_v = major >= 3 ? (PFNGLGETINTEGERI_VPROC)gl_proc("glGetIntegeri_v") : NULL;
+  color_maski = major >= 3 ? (PFNGLCOLORMASKIPROC)gl_proc("glColorMaski") : NULL;
   const int minor = version && strchr(version, '.') ? atoi(strchr(version, '.') + 1) : 0;
   clear_named_fv = major > 4 || (major == 4 && minor >= 5)
                        ? (PFNGLCLEARNAMEDFRAMEBUFFERFVPROC)gl_proc("glClearNamedFramebufferfv")
@@ -154,6 +159,7 @@ static void expect_mask(const GLboolean want[4], const char* what) {
 static void set_mask(const GLboolean m[4]) { glColorMask(m[0], m[1], m[2], m[3]); }
 
 static const GLboolean all_on[4] = {GL_TRUE, GL_TRUE, GL_TRUE, GL_TRUE};
+static const GLboolean rgb_only[4] = {GL_TRUE, GL_TRUE, GL_TRUE, GL_FALSE};
 
 /* The server's picture of the window at (x, y), polled up to 5 s (the frame may still be travelling). */
 static void expect_window_rgb(Display* dpy, Window win, const Visual* vis, int x, int y, struct rgb want,
@@ -349,7 +355,36 @@ static void run_no_alpha(Display* dpy, Window win, const Visual* vis, int double
   expect_pixel(32, 32, 0, 0, 255, 255, "7 a list calling that list");
   glDeleteLists(outer, 1);
   glDeleteLists(list, 1);
+  /* a list that turns alpha writes on, draws alpha 0 and turns them off again: the mask it leaves is
+   * the application's, alpha still reads 1.0 */
+  GLuint on_off = glGenLists(1);
+  glNewList(on_off, GL_COMPILE);
+  glColorMask(GL_TRUE, GL_TRUE, GL_TRUE, GL_TRUE);
+  rect(0, 0, SIZE, SIZE, 1.0f, 0.0f, 0.0f, 0.0f);
+  glColorMask(GL_TRUE, GL_TRUE, GL_TRUE, GL_FALSE);
+  glEndList();
   set_mask(all_on);
+  glCallList(on_off);
+  expect_mask(rgb_only, "7 after a list ending with glColorMask(1,1,1,0)");
+  expect_pixel(32, 32, 255, 0, 0, 255, "7 a list that turned alpha writes on and off again");
+  set_mask(all_on);
+  glCallLists(1, GL_UNSIGNED_INT, &on_off);
+  expect_mask(rgb_only, "7 after glCallLists of that list");
+  glDeleteLists(on_off, 1);
+  set_mask(all_on);
+  if (color_maski) {
+    /* a list that sets only draw buffer 1's mask leaves buffer 0's as the application set it */
+    GLuint other = glGenLists(1);
+    glNewList(other, GL_COMPILE);
+    color_maski(1, GL_FALSE, GL_FALSE, GL_FALSE, GL_FALSE);
+    glEndList();
+    glCallList(other);
+    expect_mask(all_on, "7 after a list that set only draw buffer 1's mask");
+    rect(0, 0, SIZE, SIZE, 0.0f, 1.0f, 0.0f, 0.0f);
+    expect_pixel(32, 32, 0, 255, 0, 255, "7 and a draw after it");
+    glDeleteLists(other, 1);
+    set_mask(all_on);
+  }
 
   /* 8 (from a cleared window, so that a failure of 7 does not show up here too) */
   clear_rgba(0.0f, 0.0f, 0.0f, 0.0f);
@@ -535,6 +570,28 @@ static void run_second_context(Display* dpy, Window win, GLXFBConfig cfg, GLXCon
   expect_pixel(16, 16, 0, 255, 0, 255, "17 first context again: draw with alpha 0");
 }
 
+/* 19: display lists are shared: a list compiled in one context that sets the colour mask and draws
+ * alpha 0, called in another context of its share group, leaves alpha 1.0 and the mask it set. */
+static void run_shared_lists(Display* dpy, Window win, GLXFBConfig cfg, GLXContext first) {
+  GLuint list = glGenLists(1);
+  glNewList(list, GL_COMPILE);
+  glColorMask(GL_TRUE, GL_TRUE, GL_TRUE, GL_TRUE);
+  rect(0, 0, SIZE, SIZE, 0.0f, 1.0f, 1.0f, 0.0f);
+  glColorMask(GL_FALSE, GL_TRUE, GL_TRUE, GL_FALSE);
+  glEndList();
+  GLXContext ctx = glXCreateNewContext(dpy, cfg, GLX_RGBA_TYPE, first, True);
+  if (!ctx || !glXMakeCurrent(dpy, win, ctx)) die("[%s] cannot make a sharing context current", check_tag);
+  ortho_pixels(SIZE, SIZE);
+  glCallList(list);
+  static const GLboolean green_blue[4] = {GL_FALSE, GL_TRUE, GL_TRUE, GL_FALSE};
+  expect_mask(green_blue, "19 sharing context: the mask a shared list set");
+  expect_pixel(32, 32, 0, 255, 255, 255, "19 sharing context: a shared list drew alpha 0");
+  expect_no_error("19");
+  glXMakeCurrent(dpy, win, first);
+  glXDestroyContext(dpy, ctx);
+  glDeleteLists(list, 1);
+}
+
 /* The sanity pass on a config with 8 bits of alpha: alpha is stored and read back as written. */
 static void run_with_alpha(Display* dpy, Window win, const Visual* vis) {
   ortho_pixels(SIZE, SIZE);
@@ -555,7 +612,6 @@ static void run_with_alpha(Display* dpy, Window win, const Visual* vis) {
   expect_pixel(16, 32, 64, 64, 64, 64, "GL_DST_ALPHA, GL_ZERO blending uses the stored alpha 0.25");
   glColorMask(GL_TRUE, GL_TRUE, GL_TRUE, GL_FALSE);
   clear_rgba(0.0f, 0.0f, 0.0f, 1.0f);
-  static const GLboolean rgb_only[4] = {GL_TRUE, GL_TRUE, GL_TRUE, GL_FALSE};
   expect_mask(rgb_only, "glColorMask(1,1,1,0)");
   set_mask(all_on);
   expect_pixel(48, 32, 0, 0, 0, 128, "glColorMask(1,1,1,0) + glClear keeps alpha 0.5");
@@ -653,6 +709,7 @@ static void run_window(Display* dpy, int doublebuffer, int alpha) {
   } else {
     run_no_alpha(dpy, win, vi->visual, doublebuffer);
     run_second_context(dpy, win, cfg, ctx);
+    run_shared_lists(dpy, win, cfg, ctx);
   }
   glXMakeCurrent(dpy, None, NULL);
   glXDestroyContext(dpy, ctx);
