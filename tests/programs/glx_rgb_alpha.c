@@ -161,6 +161,18 @@ static void set_mask(const GLboolean m[4]) { glColorMask(m[0], m[1], m[2], m[3])
 static const GLboolean all_on[4] = {GL_TRUE, GL_TRUE, GL_TRUE, GL_TRUE};
 static const GLboolean rgb_only[4] = {GL_TRUE, GL_TRUE, GL_TRUE, GL_FALSE};
 
+/* A display list that turns every colour write on, fills the window with (r,g,b) and alpha 0, then
+ * leaves the mask `after`. */
+static GLuint alpha_writing_list(float r, float g, float b, const GLboolean after[4]) {
+  GLuint list = glGenLists(1);
+  glNewList(list, GL_COMPILE);
+  set_mask(all_on);
+  rect(0, 0, SIZE, SIZE, r, g, b, 0.0f);
+  set_mask(after);
+  glEndList();
+  return list;
+}
+
 /* The server's picture of the window at (x, y), polled up to 5 s (the frame may still be travelling). */
 static void expect_window_rgb(Display* dpy, Window win, const Visual* vis, int x, int y, struct rgb want,
                               const char* what) {
@@ -357,12 +369,7 @@ static void run_no_alpha(Display* dpy, Window win, const Visual* vis, int double
   glDeleteLists(list, 1);
   /* a list that turns alpha writes on, draws alpha 0 and turns them off again: the mask it leaves is
    * the application's, alpha still reads 1.0 */
-  GLuint on_off = glGenLists(1);
-  glNewList(on_off, GL_COMPILE);
-  glColorMask(GL_TRUE, GL_TRUE, GL_TRUE, GL_TRUE);
-  rect(0, 0, SIZE, SIZE, 1.0f, 0.0f, 0.0f, 0.0f);
-  glColorMask(GL_TRUE, GL_TRUE, GL_TRUE, GL_FALSE);
-  glEndList();
+  GLuint on_off = alpha_writing_list(1.0f, 0.0f, 0.0f, rgb_only);
   set_mask(all_on);
   glCallList(on_off);
   expect_mask(rgb_only, "7 after a list ending with glColorMask(1,1,1,0)");
@@ -573,17 +580,12 @@ static void run_second_context(Display* dpy, Window win, GLXFBConfig cfg, GLXCon
 /* 19: display lists are shared: a list compiled in one context that sets the colour mask and draws
  * alpha 0, called in another context of its share group, leaves alpha 1.0 and the mask it set. */
 static void run_shared_lists(Display* dpy, Window win, GLXFBConfig cfg, GLXContext first) {
-  GLuint list = glGenLists(1);
-  glNewList(list, GL_COMPILE);
-  glColorMask(GL_TRUE, GL_TRUE, GL_TRUE, GL_TRUE);
-  rect(0, 0, SIZE, SIZE, 0.0f, 1.0f, 1.0f, 0.0f);
-  glColorMask(GL_FALSE, GL_TRUE, GL_TRUE, GL_FALSE);
-  glEndList();
+  static const GLboolean green_blue[4] = {GL_FALSE, GL_TRUE, GL_TRUE, GL_FALSE};
+  GLuint list = alpha_writing_list(0.0f, 1.0f, 1.0f, green_blue);
   GLXContext ctx = glXCreateNewContext(dpy, cfg, GLX_RGBA_TYPE, first, True);
   if (!ctx || !glXMakeCurrent(dpy, win, ctx)) die("[%s] cannot make a sharing context current", check_tag);
   ortho_pixels(SIZE, SIZE);
   glCallList(list);
-  static const GLboolean green_blue[4] = {GL_FALSE, GL_TRUE, GL_TRUE, GL_FALSE};
   expect_mask(green_blue, "19 sharing context: the mask a shared list set");
   expect_pixel(32, 32, 0, 255, 255, 255, "19 sharing context: a shared list drew alpha 0");
   expect_no_error("19");
