@@ -1,8 +1,11 @@
 /* glx_threads_windows: 4 threads render at the same time, each with its own GLX context and its own window,
- * all on one shared Display (XInitThreads first).
+ * all on one shared Display (XInitThreads first). The contexts share display lists (one share group).
  *
  * Thread i clears its window to black and fills quadrant i (GL coordinates: 0 bottom-left,
- * 1 bottom-right, 2 top-left, 3 top-right) with its own colour (red, green, blue, yellow); frames
+ * 1 bottom-right, 2 top-left, 3 top-right) with its own colour (red, green, blue, yellow) and alpha 0,
+ * through a display list it compiled, concurrently with the others, that turns every colour write on
+ * for the fill and leaves alpha writes off; the alpha read back is 0 where the config has alpha and
+ * 255 where it has none. Frames
  * alternate between half and full intensity, the last one is full. Every frame the thread checks, before
  * swapping, that its context and window are the current ones and reads back (glReadPixels) the
  * centre of its quadrant (its colour at this frame's intensity) and the centre of the opposite
@@ -28,10 +31,15 @@ struct thread_state {
   GLXDrawable drawable; /* the X window itself (even threads) or a GLXWindow on it (odd threads) */
   const struct options* o;
   int frames_done;
+  GLXContext share; /* the share group's first context, made by the main thread */
+  int alpha_bits;
   char error[256];
 };
 
-static pthread_barrier_t start_barrier;
+static pthread_barrier_t start_barrier, compiled_barrier;
+/* Quadrant i's list, compiled by thread (i + NTHREADS - 1) % NTHREADS: every thread calls a list that
+ * another context of the share group compiled. They go with the share group. */
+static GLuint quadrant_lists[NTHREADS];
 static atomic_int threads_done;
 static atomic_int quit;
 
@@ -55,8 +63,8 @@ static int draw_and_check(struct thread_state* t, GLXContext ctx, int f, int las
   glMatrixMode(GL_MODELVIEW);
   glLoadIdentity();
   const int qx = (i % 2) * (w / 2), qy = (i / 2) * (h / 2);
-  glColor3f(colours[i][0] * k, colours[i][1] * k, colours[i][2] * k);
-  glRecti(qx, qy, qx + w / 2, qy + h / 2);
+  glColor4f(colours[i][0] * k, colours[i][1] * k, colours[i][2] * k, 0.0f);
+  glCallList(quadrant_lists[i]);
 
   unsigned char own[4], other[4];
   glReadPixels(qx + w / 4, qy + h / 4, 1, 1, GL_RGBA, GL_UNSIGNED_BYTE, own);
@@ -64,6 +72,11 @@ static int draw_and_check(struct thread_state* t, GLXContext ctx, int f, int las
   GLenum e = glGetError();
   if (e != GL_NO_ERROR) {
     snprintf(t->error, sizeof t->error, "frame %d: GL error 0x%04x", f, e);
+    return -1;
+  }
+  if (own[3] != (t->alpha_bits ? 0 : 255)) {
+    snprintf(t->error, sizeof t->error, "frame %d: own quadrant alpha %u with %d alpha bits (want %d)", f,
+             own[3], t->alpha_bits, t->alpha_bits ? 0 : 255);
     return -1;
   }
   for (int c = 0; c < 3; ++c) {
@@ -84,9 +97,10 @@ static void* thread_main(void* arg) {
   struct thread_state* t = arg;
   /* Contexts are created in the threads, concurrently, after the barrier. */
   pthread_barrier_wait(&start_barrier);
-  GLXContext ctx = glXCreateNewContext(t->dpy, t->config, GLX_RGBA_TYPE, NULL, True);
+  GLXContext ctx = glXCreateNewContext(t->dpy, t->config, GLX_RGBA_TYPE, t->share, True);
   if (!ctx) {
     snprintf(t->error, sizeof t->error, "glXCreateNewContext failed");
+    pthread_barrier_wait(&compiled_barrier);
     atomic_fetch_add(&threads_done, 1);
     return NULL;
   }
@@ -96,10 +110,22 @@ static void* thread_main(void* arg) {
                            : glXMakeCurrent(t->dpy, t->drawable, ctx);
   if (!t->drawable || !made) {
     snprintf(t->error, sizeof t->error, "glXCreateWindow/glXMake(Context)Current failed");
+    pthread_barrier_wait(&compiled_barrier);
     atomic_fetch_add(&threads_done, 1);
     glXDestroyContext(t->dpy, ctx);
     return NULL;
   }
+  glGetIntegerv(GL_ALPHA_BITS, &t->alpha_bits);
+  const int q = (t->index + 1) % NTHREADS, w = t->o->width, h = t->o->height;
+  const int qx = (q % 2) * (w / 2), qy = (q / 2) * (h / 2);
+  GLuint list = glGenLists(1);
+  glNewList(list, GL_COMPILE);
+  glColorMask(GL_TRUE, GL_TRUE, GL_TRUE, GL_TRUE);
+  glRecti(qx, qy, qx + w / 2, qy + h / 2);
+  glColorMask(GL_TRUE, GL_TRUE, GL_TRUE, GL_FALSE);
+  glEndList();
+  quadrant_lists[q] = list;
+  pthread_barrier_wait(&compiled_barrier); /* also orders quadrant_lists between the threads */
   const int last = t->o->frames - 1;
   int failed = 0;
   for (int f = 0; f < t->o->frames && !failed; ++f) {
@@ -141,10 +167,14 @@ int main(int argc, char** argv) {
     ts[i].win = create_window(dpy, vi, &wo[i]); /* maps it and waits for MapNotify */
     XMoveWindow(dpy, ts[i].win, (i % 2) * (o.width + 10), (i / 2) * (o.height + 10));
   }
+  GLXContext share = glXCreateNewContext(dpy, config, GLX_RGBA_TYPE, NULL, True);
+  if (!share) die("glXCreateNewContext failed");
+  for (int i = 0; i < NTHREADS; ++i) ts[i].share = share;
   XSync(dpy, False);
 
   pthread_t threads[NTHREADS];
   pthread_barrier_init(&start_barrier, NULL, NTHREADS);
+  pthread_barrier_init(&compiled_barrier, NULL, NTHREADS);
   double t0 = now_seconds();
   for (int i = 0; i < NTHREADS; ++i) pthread_create(&threads[i], NULL, thread_main, &ts[i]);
 
@@ -183,6 +213,7 @@ int main(int argc, char** argv) {
     }
     XDestroyWindow(dpy, ts[i].win);
   }
+  glXDestroyContext(dpy, share);
   XFree(vi);
   XCloseDisplay(dpy);
   return status;
