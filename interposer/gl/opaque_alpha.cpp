@@ -142,21 +142,23 @@ void color_mask(int index, GLboolean r, GLboolean g, GLboolean b, GLboolean a, b
   if (mode == 0) set(GL_FALSE);
 }
 
+// The GL's attribute stack always holds the application's own mask: pushes and pops are made with
+// the hold lifted, so a pop anywhere (here, in a display list, in another list's call) restores the
+// application's mask, and the hold goes back on after.
 void push_attrib(GLbitfield mask) {
   glx::Context* c = glx::current_context();
   if (c == nullptr || list_mode(*c) != 0) {
     glPushAttrib_fn(mask);
+    if (c != nullptr) note_mask_list(*c);  // the list must run unheld to push the application's mask
     return;
   }
-  const GLuint depth = binding(GL_ATTRIB_STACK_DEPTH);
-  glPushAttrib_fn(mask);
-  if (binding(GL_ATTRIB_STACK_DEPTH) == depth) return;  // overflow: nothing pushed
-  glx::Context::SavedMasks saved;
-  if ((mask & GL_COLOR_BUFFER_BIT) != 0) {
-    if (!c->alpha_held) read_real_masks(*c);
-    saved = c->color_mask;
+  if (!c->alpha_held || (mask & GL_COLOR_BUFFER_BIT) == 0) {
+    glPushAttrib_fn(mask);
+    return;
   }
-  c->attrib_masks.push_back(saved);
+  apply_masks(*c, false);
+  glPushAttrib_fn(mask);
+  apply_masks(*c, true);
 }
 
 void pop_attrib() {
@@ -166,15 +168,14 @@ void pop_attrib() {
     if (c != nullptr) note_mask_list(*c);  // it may restore a mask when the list runs
     return;
   }
-  const GLuint depth = binding(GL_ATTRIB_STACK_DEPTH);
+  if (!c->alpha_held) {
+    glPopAttrib_fn();
+    return;
+  }
+  apply_masks(*c, false);
   glPopAttrib_fn();
-  if (binding(GL_ATTRIB_STACK_DEPTH) == depth || c->attrib_masks.empty()) return;  // underflow
-  const auto saved = c->attrib_masks.back();
-  c->attrib_masks.pop_back();
-  if (!saved) return;
-  // The GL restored the real mask of the push, held or not as the binding was then.
-  c->color_mask = *saved;
-  apply_masks(*c, c->alpha_held);
+  read_real_masks(*c);  // restored by the pop, or the application's as before
+  apply_masks(*c, true);
 }
 
 void before_call_list(GLuint list, bool many) {

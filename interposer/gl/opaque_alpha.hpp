@@ -34,7 +34,8 @@ void clear_alpha_hold();
 void color_mask(int index, GLboolean r, GLboolean g, GLboolean b, GLboolean a, bool ext);
 void push_attrib(GLbitfield mask);
 void pop_attrib();
-// Display lists: one that sets the colour mask (glColorMask*, glPopAttrib, or a call of such a list;
+// Display lists: one that sets or saves the colour mask (glColorMask*, glPushAttrib, glPopAttrib, or a
+// call of such a list;
 // noted per share group while it is compiled) runs with the application's mask, not the held one, so
 // the mask it leaves is the application's without doubt; alpha may then have been written, so the
 // context is marked dirty and alpha is restored before anything can see it: a read (settle_alpha), a

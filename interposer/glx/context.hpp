@@ -8,11 +8,9 @@
 #include <atomic>
 #include <memory>
 #include <mutex>
-#include <optional>
 #include <thread>
 #include <unordered_map>
 #include <unordered_set>
-#include <vector>
 
 #include "drawable/framebuffer.hpp"
 #include "egl/backend.hpp"
@@ -25,7 +23,8 @@ namespace eglrun::glx {
 // in different threads at once.
 struct SharedLists {
   std::mutex mutex;
-  // Lists that set the colour mask (glColorMask*, glPopAttrib) or call such a list. Names are never
+  // Lists that set or save the colour mask (glColorMask*, glPushAttrib, glPopAttrib) or call such a
+  // list. Names are never
   // removed: a deleted name that comes back only costs its calls the careful path.
   std::unordered_set<GLuint> mask_setting;
 
@@ -73,9 +72,6 @@ struct Context {
   using ColorMask = std::array<GLboolean, 4>;
   std::array<ColorMask, kMaxDrawBuffers> color_mask = all_writable();
   bool alpha_held = false;
-  // One entry per glPushAttrib: the application's mask when the push saved colour-buffer state.
-  using SavedMasks = std::optional<std::array<ColorMask, kMaxDrawBuffers>>;
-  std::vector<SavedMasks> attrib_masks;
   // The share group's display-list facts, and whether alpha may have been written since it was
   // last set back to 1.0 (done lazily: gl::settle_alpha).
   std::shared_ptr<SharedLists> lists = std::make_shared<SharedLists>();

@@ -11,7 +11,8 @@
  *   6  glPushAttrib(GL_COLOR_BUFFER_BIT)/glPopAttrib restore the mask (read back and used)
  *   7  a display list that sets glColorMask(1,1,1,1) and draws alpha 0 leaves alpha 1.0 in the window,
  *      and the same list writes alpha 0 into an RGBA8 FBO; a list that ends with glColorMask(1,1,1,0)
- *      leaves that mask (glCallList, glCallLists); one that sets only draw buffer 1's mask leaves 0's
+ *      leaves that mask (glCallList, glCallLists); one that sets only draw buffer 1's mask leaves 0's;
+ *      glPushAttrib/glPopAttrib pairs split between a list and the application
  *   8  a user FBO with a GL_RGBA8 renderbuffer: alpha writes are not masked there (mask set with the FBO
  *      bound, or with 0 bound before binding it; GL_ALPHA_BITS 8 there), masked again in the window
  *   9  glBlitFramebuffer from that FBO (alpha 0.5) into the window: colours arrive, alpha reads 1.0
@@ -392,6 +393,28 @@ static void run_no_alpha(Display* dpy, Window win, const Visual* vis, int double
     glDeleteLists(other, 1);
     set_mask(all_on);
   }
+  /* glPopAttrib in a list pops the application's glPushAttrib, and the application's glPopAttrib pops
+   * a glPushAttrib made in a list */
+  const GLuint popper = glGenLists(2), pusher = popper + 1;
+  glNewList(popper, GL_COMPILE);
+  glPopAttrib();
+  glEndList();
+  glNewList(pusher, GL_COMPILE);
+  glPushAttrib(GL_COLOR_BUFFER_BIT);
+  glEndList();
+  glPushAttrib(GL_COLOR_BUFFER_BIT);
+  set_mask(masks[1]);
+  glCallList(popper);
+  expect_mask(all_on, "7 after a list's glPopAttrib of the application's glPushAttrib");
+  rect(0, 0, SIZE, SIZE, 0.0f, 0.0f, 1.0f, 0.0f);
+  expect_pixel(32, 32, 0, 0, 255, 255, "7 a draw after that list's glPopAttrib");
+  set_mask(masks[1]);
+  glCallList(pusher);
+  set_mask(all_on);
+  glPopAttrib();
+  expect_mask(masks[1], "7 glPopAttrib of a list's glPushAttrib");
+  glDeleteLists(popper, 2);
+  set_mask(all_on);
 
   /* 8 (from a cleared window, so that a failure of 7 does not show up here too) */
   clear_rgba(0.0f, 0.0f, 0.0f, 0.0f);
