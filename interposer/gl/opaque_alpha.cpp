@@ -65,7 +65,7 @@ void restore_alpha(glx::Context& c) {
   apply_masks(c, c.alpha_held);
 }
 
-// The list being compiled sets the colour mask.
+// The list being compiled sets or saves the colour mask.
 void note_mask_list(glx::Context& c) {
   GLint index = 0;
   glGetIntegerv_fn(GL_LIST_INDEX, &index);

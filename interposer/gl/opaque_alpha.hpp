@@ -6,7 +6,7 @@
 // writes are held off while such a stand-in is the draw framebuffer (the application's colour mask
 // is kept aside and answered to glGet), clears write alpha 1.0 in the same clear, and a blit that
 // brings alpha in from a buffer that has some is followed by an alpha-only clear of its rectangle.
-// A display list that sets the colour mask runs unheld; alpha is then restored lazily (see
+// A display list that sets or saves the colour mask runs unheld; alpha is then restored lazily (see
 // before_call_list). Limits: docs/compatibility.md, "Windows without alpha".
 #pragma once
 
@@ -34,13 +34,12 @@ void clear_alpha_hold();
 void color_mask(int index, GLboolean r, GLboolean g, GLboolean b, GLboolean a, bool ext);
 void push_attrib(GLbitfield mask);
 void pop_attrib();
-// Display lists: one that sets or saves the colour mask (glColorMask*, glPushAttrib, glPopAttrib, or a
-// call of such a list;
-// noted per share group while it is compiled) runs with the application's mask, not the held one, so
-// the mask it leaves is the application's without doubt; alpha may then have been written, so the
-// context is marked dirty and alpha is restored before anything can see it: a read (settle_alpha), a
-// draw blending with the destination's alpha, a swap, a release (restore_alpha_if_dirty). Other
-// lists cannot change the mask and need nothing.
+// Display lists: one that sets or saves the colour mask (glColorMask*, glPushAttrib, glPopAttrib, or
+// a call of such a list; noted per share group while it is compiled) runs with the application's
+// mask, not the held one, so the mask it leaves is the application's without doubt. Alpha may then
+// have been written, so the context is marked dirty and alpha is restored before anything can see
+// it: a read (settle_alpha), a draw blending with the destination's alpha, a swap, a release
+// (restore_alpha_if_dirty). Other lists cannot change the mask and need nothing.
 inline std::atomic<bool> mask_lists_exist{false};  // any such list compiled in this process
 void before_call_list(GLuint list, bool many);     // glCallList(list), or glCallLists (many)
 void after_call_list(GLuint list, bool many);

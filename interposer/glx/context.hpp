@@ -24,8 +24,8 @@ namespace eglrun::glx {
 struct SharedLists {
   std::mutex mutex;
   // Lists that set or save the colour mask (glColorMask*, glPushAttrib, glPopAttrib) or call such a
-  // list. Names are never
-  // removed: a deleted name that comes back only costs its calls the careful path.
+  // list. Names are never removed: a deleted name that comes back only costs its calls the careful
+  // path.
   std::unordered_set<GLuint> mask_setting;
 
   void add(GLuint list) {
