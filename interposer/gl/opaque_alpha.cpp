@@ -1,6 +1,7 @@
 #include "gl/opaque_alpha.hpp"
 
 #include <algorithm>
+#include <atomic>
 
 #include "drawable/gl_state.hpp"
 #include "gl/gl_query.hpp"
@@ -33,9 +34,14 @@ void apply_masks(const glx::Context& c, bool hold, bool write_alpha = false) {
   for (GLuint i = 0; i < m.size(); ++i) glColorMaski_fn(i, m[i][0], m[i][1], m[i][2], alpha(m[i][3]));
 }
 
+// Set once any draw buffer's mask is set on its own (glColorMaski, glColorMaskIndexedEXT), in any
+// context or list: until then every draw buffer has buffer 0's mask, and one query reads them all
+// (pops and binds read the masks; legacy programs push and pop per object).
+std::atomic<bool> indexed_masks_used{false};
+
 // The real mask of every draw buffer (what the application sees while nothing is held).
 void read_real_masks(glx::Context& c) {
-  if (glGetBooleani_v_fn == nullptr) {
+  if (glGetBooleani_v_fn == nullptr || !indexed_masks_used.load(std::memory_order_relaxed)) {
     glGetBooleanv_fn(GL_COLOR_WRITEMASK, c.color_mask[0].data());
     c.color_mask.fill(c.color_mask[0]);
     return;
@@ -112,6 +118,7 @@ void update_alpha_hold(bool force) {
 void clear_alpha_hold() { alpha_held = false; }
 
 void color_mask(int index, GLboolean r, GLboolean g, GLboolean b, GLboolean a, bool ext) {
+  if (index >= 0) indexed_masks_used.store(true, std::memory_order_relaxed);
   glx::Context* c = glx::current_context();
   auto set = [&](GLboolean alpha) {
     if (index < 0)

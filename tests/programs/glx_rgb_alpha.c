@@ -388,6 +388,10 @@ static void run_no_alpha(Display* dpy, Window win, const Visual* vis, int double
     glEndList();
     glCallList(other);
     expect_mask(all_on, "7 after a list that set only draw buffer 1's mask");
+    GLboolean one[4] = {9, 9, 9, 9};
+    get_booleani_v(GL_COLOR_WRITEMASK, 1, one);
+    check(!one[0] && !one[1] && !one[2] && !one[3] && glGetError() == GL_NO_ERROR,
+          "7 draw buffer 1's mask after that list: %d%d%d%d, expected 0000", one[0], one[1], one[2], one[3]);
     rect(0, 0, SIZE, SIZE, 0.0f, 1.0f, 0.0f, 0.0f);
     expect_pixel(32, 32, 0, 255, 0, 255, "7 and a draw after it");
     glDeleteLists(other, 1);
