@@ -42,15 +42,11 @@ __attribute__((noinline, cold)) void clear_buffer_opaque_slow(GLint drawbuffer,
       [&] { gl::clear_color_buffer(0, drawbuffer, value); });
 }
 
-__attribute__((noinline, cold)) void before_call_list_slow(const char* name, GLuint list,
-                                                           bool many) noexcept {
+// gl::before_call_list or gl::after_call_list, through the entry helper.
+__attribute__((noinline, cold)) void call_list_hook_slow(const char* name, void (*hook)(GLuint, bool),
+                                                         GLuint list, bool many) noexcept {
   entry::wrap(
-      name, [] {}, [&] { gl::before_call_list(list, many); });
-}
-
-__attribute__((noinline, cold)) void after_call_list_slow(const char* name, GLuint list, bool many) noexcept {
-  entry::wrap(
-      name, [] {}, [&] { gl::after_call_list(list, many); });
+      name, [] {}, [&] { hook(list, many); });
 }
 
 constexpr unsigned kDraws = gl::kDraws;
@@ -135,16 +131,16 @@ DRAW_SHIM(kListUse, glNewList, (GLuint list, GLenum mode), (list, mode))
 EGLRUN_EXPORT void glCallList(GLuint list) {
   if (!gl::preserve_idle) settle_slow("glCallList", kListUse);
   const bool mask_lists = gl::mask_lists_exist.load(std::memory_order_relaxed);
-  if (mask_lists && gl::alpha_held) before_call_list_slow("glCallList", list, false);
+  if (mask_lists && gl::alpha_held) call_list_hook_slow("glCallList", gl::before_call_list, list, false);
   r::glCallList_fn(list);
-  if (mask_lists) after_call_list_slow("glCallList", list, false);
+  if (mask_lists) call_list_hook_slow("glCallList", gl::after_call_list, list, false);
 }
 EGLRUN_EXPORT void glCallLists(GLsizei n, GLenum t, const void* lists) {
   if (!gl::preserve_idle) settle_slow("glCallLists", kListUse);
   const bool mask_lists = gl::mask_lists_exist.load(std::memory_order_relaxed);
-  if (mask_lists && gl::alpha_held) before_call_list_slow("glCallLists", 0, true);
+  if (mask_lists && gl::alpha_held) call_list_hook_slow("glCallLists", gl::before_call_list, 0, true);
   r::glCallLists_fn(n, t, lists);
-  if (mask_lists) after_call_list_slow("glCallLists", 0, true);
+  if (mask_lists) call_list_hook_slow("glCallLists", gl::after_call_list, 0, true);
 }
 DRAW_SHIM(kDraws, glRectd, (GLdouble a, GLdouble b, GLdouble c, GLdouble d), (a, b, c, d))
 DRAW_SHIM(kDraws, glRectdv, (const GLdouble* a, const GLdouble* b), (a, b))

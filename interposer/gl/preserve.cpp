@@ -23,13 +23,10 @@ void update_idle(const glx::Context* c) {
   preserve_idle = c == nullptr || (!pending(c->draw_fb) && !pending(c->read_fb) && !c->alpha_dirty);
 }
 
-// `fb` when it has a copy pending and is what `binding` (GL_*_FRAMEBUFFER_BINDING) names now; the
+// `fb` when it has a copy pending and is what `pname` (GL_*_FRAMEBUFFER_BINDING) names now; the
 // application's own FBOs leave the copy pending.
-Framebuffer* pending_and_bound(Framebuffer* fb, GLenum binding) {
-  if (!pending(fb)) return nullptr;
-  GLint bound = 0;
-  glGetIntegerv_fn(binding, &bound);
-  return static_cast<GLuint>(bound) == fb->fbo() ? fb : nullptr;
+Framebuffer* pending_and_bound(Framebuffer* fb, GLenum pname) {
+  return pending(fb) && binding(pname) == fb->fbo() ? fb : nullptr;
 }
 
 // Whether glClear of the colour buffers overwrites every pixel of `fb`'s back buffer. Any doubt is
